@@ -1,0 +1,196 @@
+//! Languages and translated strings.
+//!
+//! Every sentence a person reads lives in `assets/i18n/{it,en}/*.ftl` (Fluent).
+//! All files of one language are joined into one bundle at first use; a test
+//! keeps the two languages' message ids identical.
+
+use std::collections::BTreeSet;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rust_embed::RustEmbed;
+use serde::{Deserialize, Serialize};
+
+#[derive(RustEmbed)]
+#[folder = "assets/i18n"]
+struct Files;
+
+/// A language the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Italian.
+    It,
+    /// English.
+    #[default]
+    En,
+}
+
+impl Lang {
+    /// Both languages, in the order the app offers them.
+    pub const ALL: [Lang; 2] = [Lang::It, Lang::En];
+
+    /// ISO 639-1 code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::It => "it",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `it` or `en` (any case).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        match code.trim().to_ascii_lowercase().as_str() {
+            "it" => Some(Lang::It),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// Picks the language for a system locale such as `it_IT.UTF-8` or
+    /// `it-CH`: Italian for any Italian locale, English otherwise.
+    pub fn from_locale(locale: &str) -> Lang {
+        let lower = locale.trim().to_ascii_lowercase();
+        if lower == "it" || lower.starts_with("it_") || lower.starts_with("it-") {
+            Lang::It
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The language's own name, as shown on the welcome screen.
+    pub fn native_name(self) -> &'static str {
+        match self {
+            Lang::It => "Italiano",
+            Lang::En => "English",
+        }
+    }
+
+    fn index(self) -> usize {
+        match self {
+            Lang::It => 0,
+            Lang::En => 1,
+        }
+    }
+}
+
+struct Catalogs {
+    bundles: [FluentBundle<FluentResource>; 2],
+    ids: [BTreeSet<String>; 2],
+}
+
+fn catalogs() -> &'static Catalogs {
+    static CATALOGS: OnceLock<Catalogs> = OnceLock::new();
+    CATALOGS.get_or_init(|| {
+        let [it, en] = Lang::ALL.map(load);
+        Catalogs {
+            bundles: [it.0, en.0],
+            ids: [it.1, en.1],
+        }
+    })
+}
+
+fn load(lang: Lang) -> (FluentBundle<FluentResource>, BTreeSet<String>) {
+    let langid = match lang {
+        Lang::It => unic_langid::langid!("it"),
+        Lang::En => unic_langid::langid!("en"),
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // Isolation marks (U+2068/9) would show up in plain-text notices and PDFs.
+    bundle.set_use_isolating(false);
+    let mut ids = BTreeSet::new();
+    let prefix = format!("{}/", lang.code());
+    let mut names: Vec<_> = Files::iter().filter(|n| n.starts_with(&prefix)).collect();
+    names.sort();
+    for name in names {
+        let Some(file) = Files::get(&name) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&file.data).into_owned();
+        // The files are ours and checked by tests; a broken entry is skipped
+        // rather than taking the whole language down.
+        let resource = match FluentResource::try_new(text) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                ids.insert(m.id.name.to_owned());
+            }
+        }
+        let _ = bundle.add_resource(resource);
+    }
+    (bundle, ids)
+}
+
+/// The message `id` in `lang`; the id itself if it is missing (tests make
+/// sure none is).
+pub fn tr(lang: Lang, id: &str) -> String {
+    tr_args(lang, id, &[])
+}
+
+/// The message `id` in `lang` with string arguments `{ $name }`.
+pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
+    let bundle = &catalogs().bundles[lang.index()];
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (name, value) in args {
+        fluent_args.set(*name, FluentValue::from(*value));
+    }
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// The message `id` with one number argument, for plural rules.
+pub fn tr_count(lang: Lang, id: &str, name: &str, count: u64) -> String {
+    let bundle = &catalogs().bundles[lang.index()];
+    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+        return id.to_owned();
+    };
+    let mut fluent_args = FluentArgs::new();
+    fluent_args.set(name, FluentValue::from(count));
+    let mut errors = Vec::new();
+    bundle
+        .format_pattern(pattern, Some(&fluent_args), &mut errors)
+        .into_owned()
+}
+
+/// Whether `lang` has the message `id`.
+pub fn has(lang: Lang, id: &str) -> bool {
+    catalogs().ids[lang.index()].contains(id)
+}
+
+/// All message ids of `lang`.
+pub fn ids(lang: Lang) -> &'static BTreeSet<String> {
+    &catalogs().ids[lang.index()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_languages_have_the_same_messages() {
+        let it = ids(Lang::It);
+        let en = ids(Lang::En);
+        let only_it: Vec<_> = it.difference(en).collect();
+        let only_en: Vec<_> = en.difference(it).collect();
+        assert!(only_it.is_empty(), "only in Italian: {only_it:?}");
+        assert!(only_en.is_empty(), "only in English: {only_en:?}");
+        assert!(!en.is_empty());
+    }
+
+    #[test]
+    fn locale_picks_language() {
+        assert_eq!(Lang::from_locale("it_IT.UTF-8"), Lang::It);
+        assert_eq!(Lang::from_locale("it-CH"), Lang::It);
+        assert_eq!(Lang::from_locale("en-GB"), Lang::En);
+        assert_eq!(Lang::from_locale("de_DE"), Lang::En);
+        assert_eq!(Lang::from_locale(""), Lang::En);
+    }
+}

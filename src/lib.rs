@@ -1,0 +1,30 @@
+//! Monitor Check: finds out whether a patient monitor is one of the Contec
+//! models with a known backdoor, and helps the carer act on it.
+//!
+//! Crate map (dependencies point down this list, never up):
+//! - [`ui`]: the egui wizard (the only module that knows egui).
+//! - [`cli`]: the command line over the same core.
+//! - [`notice`]: the notice for the family doctor (text, PDF, e-mail, draft).
+//! - [`explain`]: a verdict in plain sentences (shared by app, CLI, notice).
+//! - [`guidance`]: what to do, per verdict and role, each step with its source.
+//! - [`identify`]: evidence (typed text, UDI, photo lines) → verdict.
+//! - [`ocr`]: photo → text lines and barcodes.
+//! - [`update`]: fetching and verifying signed list updates; CSAF import.
+//! - [`catalog`]: the list of affected models.
+//! - [`i18n`]: languages and translated strings.
+//!
+//! Core modules never read the clock, the environment or the user's files
+//! by themselves: callers pass those in.
+
+pub mod catalog;
+pub mod cli;
+pub mod guidance;
+pub mod i18n;
+pub mod identify;
+pub mod notice;
+pub mod ocr;
+pub mod ui;
+pub mod update;
+
+/// The app's version, as printed in notices.
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");

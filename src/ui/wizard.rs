@@ -1,0 +1,213 @@
+//! The wizard's steps and the actions that move between them. No egui here:
+//! the rules of the flow are unit-tested on their own.
+
+use crate::identify::Verdict;
+
+/// A screen of the wizard, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// Language and role.
+    Welcome,
+    /// Typed text or photos of the label.
+    Identify,
+    /// The verdict with its evidence.
+    Result,
+    /// What to do, and the tampering checklist.
+    Guidance,
+    /// The notice for the family doctor.
+    Notice,
+}
+
+impl Step {
+    /// Every step, in order.
+    pub const ALL: [Step; 5] = [
+        Step::Welcome,
+        Step::Identify,
+        Step::Result,
+        Step::Guidance,
+        Step::Notice,
+    ];
+
+    /// 1-based position, for "step 2 of 5".
+    pub fn number(self) -> usize {
+        Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
+    }
+
+    /// Message id of its short name.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            Step::Welcome => "step-welcome",
+            Step::Identify => "step-identify",
+            Step::Result => "step-result",
+            Step::Guidance => "step-guidance",
+            Step::Notice => "step-notice",
+        }
+    }
+}
+
+/// What a step asks the wizard to do after it has been drawn.
+#[must_use]
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Go to the next step.
+    Next,
+    /// Go back one step.
+    Back,
+    /// A verdict was reached: show it.
+    Identified(Box<Verdict>),
+    /// The identification input changed: the old verdict no longer holds.
+    InputChanged,
+    /// Check another device: back to identification with nothing kept.
+    StartOver,
+}
+
+/// Where the user is, and the verdict the later steps rest on.
+#[derive(Debug, Clone)]
+pub struct Wizard {
+    step: Step,
+    verdict: Option<Verdict>,
+}
+
+impl Default for Wizard {
+    fn default() -> Self {
+        Self {
+            step: Step::Welcome,
+            verdict: None,
+        }
+    }
+}
+
+impl Wizard {
+    /// The current step.
+    pub fn step(&self) -> Step {
+        self.step
+    }
+
+    /// The verdict, once identification has given one.
+    pub fn verdict(&self) -> Option<&Verdict> {
+        self.verdict.as_ref()
+    }
+
+    /// Starts at `step` with `verdict` (used when a saved draft is restored).
+    pub fn restore(step: Step, verdict: Option<Verdict>) -> Self {
+        let mut w = Self { step, verdict };
+        if w.verdict.is_none() && w.step > Step::Identify {
+            w.step = Step::Identify;
+        }
+        w
+    }
+
+    /// The only place the step changes. Steps after identification are
+    /// never reached without a verdict.
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Next => {
+                self.step = match self.step {
+                    Step::Welcome => Step::Identify,
+                    Step::Identify if self.verdict.is_some() => Step::Result,
+                    Step::Identify => Step::Identify,
+                    Step::Result => Step::Guidance,
+                    Step::Guidance | Step::Notice => Step::Notice,
+                };
+            }
+            Action::Back => {
+                self.step = match self.step {
+                    Step::Welcome | Step::Identify => Step::Welcome,
+                    Step::Result => Step::Identify,
+                    Step::Guidance => Step::Result,
+                    Step::Notice => Step::Guidance,
+                };
+            }
+            Action::Identified(verdict) => {
+                self.verdict = Some(*verdict);
+                self.step = Step::Result;
+            }
+            Action::InputChanged => self.verdict = None,
+            Action::StartOver => {
+                self.verdict = None;
+                self.step = Step::Identify;
+            }
+        }
+    }
+}
+
+impl PartialOrd for Step {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.number().cmp(&other.number()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::identify::{Identifiers, VerdictKind};
+
+    fn verdict() -> Verdict {
+        Verdict {
+            verdict: VerdictKind::Unknown,
+            model: None,
+            relabel_of: None,
+            manufacturer: None,
+            evidence: Vec::new(),
+            cautions: Vec::new(),
+            next_steps: Vec::new(),
+            advisories: Vec::new(),
+            sources: Vec::new(),
+            identifiers: Identifiers::default(),
+        }
+    }
+
+    #[test]
+    fn cannot_pass_identification_without_a_verdict() {
+        let mut w = Wizard::default();
+        w.apply(Action::Next);
+        assert_eq!(w.step(), Step::Identify);
+        w.apply(Action::Next);
+        assert_eq!(w.step(), Step::Identify);
+        w.apply(Action::Identified(Box::new(verdict())));
+        assert_eq!(w.step(), Step::Result);
+    }
+
+    #[test]
+    fn walks_forward_and_back() {
+        let mut w = Wizard::default();
+        w.apply(Action::Next);
+        w.apply(Action::Identified(Box::new(verdict())));
+        w.apply(Action::Next);
+        assert_eq!(w.step(), Step::Guidance);
+        w.apply(Action::Next);
+        assert_eq!(w.step(), Step::Notice);
+        w.apply(Action::Next);
+        assert_eq!(w.step(), Step::Notice);
+        for expected in [Step::Guidance, Step::Result, Step::Identify, Step::Welcome, Step::Welcome] {
+            w.apply(Action::Back);
+            assert_eq!(w.step(), expected);
+        }
+    }
+
+    #[test]
+    fn changing_the_input_drops_the_verdict() {
+        let mut w = Wizard::default();
+        w.apply(Action::Identified(Box::new(verdict())));
+        w.apply(Action::Back);
+        w.apply(Action::InputChanged);
+        assert!(w.verdict().is_none());
+        w.apply(Action::Next);
+        assert_eq!(w.step(), Step::Identify);
+    }
+
+    #[test]
+    fn restoring_a_late_step_without_verdict_lands_on_identify() {
+        let w = Wizard::restore(Step::Notice, None);
+        assert_eq!(w.step(), Step::Identify);
+    }
+
+    #[test]
+    fn start_over_forgets_the_verdict() {
+        let mut w = Wizard::default();
+        w.apply(Action::Identified(Box::new(verdict())));
+        w.apply(Action::StartOver);
+        assert_eq!(w.step(), Step::Identify);
+        assert!(w.verdict().is_none());
+    }
+}
