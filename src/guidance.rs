@@ -170,7 +170,11 @@ const REMOTE_NO: Step = step("guide-remote-no", &[FDA, BFARM], Weight::Normal);
 const NO_UPDATE: Step = step("guide-no-update", &[CISA], Weight::Normal);
 const NO_C_KEY: Step = step("guide-no-c-key", &[CISA], Weight::Normal);
 const CHECK_TAMPER: Step = step("guide-check-tampering", &[MINISTRY], Weight::Normal);
-const TELL_GP: Step = step("guide-tell-gp", &[MINISTRY, MINISTRY_UPDATE], Weight::Normal);
+const TELL_GP: Step = step(
+    "guide-tell-gp",
+    &[MINISTRY, MINISTRY_UPDATE],
+    Weight::Normal,
+);
 const TAMPER_SERIOUS: Step = step("guide-tamper-serious", &[MINISTRY, DLGS_137], Weight::Info);
 const BLOCK_RANGE: Step = step("guide-block-range", &[CISA], Weight::Normal);
 const GP_FIND_PATIENTS: Step = step("guide-gp-find-patients", &[MINISTRY], Weight::Normal);
@@ -234,3 +238,88 @@ pub fn asks_about_tampering(verdict: VerdictKind) -> bool {
     verdict != VerdictKind::NotAffected
 }
 
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+    use crate::i18n::{self, Lang};
+
+    const VERDICTS: [VerdictKind; 3] = [
+        VerdictKind::Affected,
+        VerdictKind::NotAffected,
+        VerdictKind::Unknown,
+    ];
+
+    #[test]
+    fn every_step_is_translated_and_sourced_from_the_list() {
+        let catalog = Catalog::bundled();
+        for verdict in VERDICTS {
+            for role in Role::ALL {
+                for s in steps(verdict, role) {
+                    for lang in Lang::ALL {
+                        assert!(
+                            i18n::has(lang, s.message_id),
+                            "{lang:?} lacks {}",
+                            s.message_id
+                        );
+                    }
+                    assert!(!s.sources.is_empty(), "{} has no source", s.message_id);
+                    for id in s.sources {
+                        assert!(
+                            catalog.source(id).is_some(),
+                            "{} cites unknown source {id}",
+                            s.message_id
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn affected_starts_with_unplugging_for_everyone() {
+        for role in Role::ALL {
+            let s = steps(VerdictKind::Affected, role);
+            assert_eq!(s.first().map(|s| s.message_id), Some("guide-unplug"));
+            assert!(s.iter().any(|s| s.message_id == "guide-no-c-key"));
+        }
+    }
+
+    #[test]
+    fn only_professionals_are_told_to_block_the_address_range() {
+        let has_block = |role| {
+            steps(VerdictKind::Affected, role)
+                .iter()
+                .any(|s| s.message_id == "guide-block-range")
+        };
+        assert!(!has_block(Role::Carer));
+        assert!(has_block(Role::Pharmacist));
+        assert!(has_block(Role::Gp));
+    }
+
+    #[test]
+    fn unknown_is_treated_with_precaution_not_as_clear() {
+        let s = steps(VerdictKind::Unknown, Role::Carer);
+        assert_eq!(
+            s.first().map(|s| s.message_id),
+            Some("guide-unknown-precaution")
+        );
+        assert!(asks_about_tampering(VerdictKind::Unknown));
+        assert!(!asks_about_tampering(VerdictKind::NotAffected));
+    }
+
+    #[test]
+    fn tamper_signs_and_connections_are_translated() {
+        for lang in Lang::ALL {
+            for sign in TamperSign::ALL {
+                assert!(i18n::has(lang, sign.message_id()));
+            }
+            for c in Connection::ALL {
+                assert!(i18n::has(lang, c.message_id()));
+            }
+            for r in Role::ALL {
+                assert!(i18n::has(lang, r.message_id()));
+            }
+        }
+    }
+}

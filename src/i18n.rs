@@ -110,10 +110,7 @@ fn load(lang: Lang) -> (FluentBundle<FluentResource>, BTreeSet<String>) {
         let text = String::from_utf8_lossy(&file.data).into_owned();
         // The files are ours and checked by tests; a broken entry is skipped
         // rather than taking the whole language down.
-        let resource = match FluentResource::try_new(text) {
-            Ok(r) => r,
-            Err((r, _)) => r,
-        };
+        let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
         for entry in resource.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
                 ids.insert(m.id.name.to_owned());

@@ -18,6 +18,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod explain;
 pub mod guidance;
 pub mod i18n;
 pub mod identify;

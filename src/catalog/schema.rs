@@ -1,12 +1,17 @@
-//! Serde types of `affected-models.json` and its validation.
+//! Serde types of `affected-models.json`.
+//!
+//! Unknown fields are refused: a misspelt field name in a list that people's
+//! safety rests on must fail loudly rather than be silently ignored.
 
 use serde::{Deserialize, Serialize};
 
 /// Why a list was refused.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CatalogError {
     /// The text is not JSON of the expected shape.
-    #[error("the list is not valid JSON of the expected shape (line {line}, column {column}): {message}")]
+    #[error(
+        "the list is not valid JSON of the expected shape (line {line}, column {column}): {message}"
+    )]
     Parse {
         /// 1-based line of the error.
         line: usize,
@@ -18,6 +23,14 @@ pub enum CatalogError {
     /// The JSON parsed but breaks a rule of the schema.
     #[error("the list breaks a rule: {0}")]
     Invalid(String),
+    /// The JSON parsed but breaks a rule at a place that can be pointed to.
+    #[error("the list breaks a rule at line {line}: {message}")]
+    Rule {
+        /// 1-based line of the offending value in the list file.
+        line: usize,
+        /// Which rule, and what broke it.
+        message: String,
+    },
 }
 
 /// How close a source is to the authority that wrote it.
@@ -34,6 +47,7 @@ pub enum Grade {
 
 /// A document the list rests on.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Source {
     /// Stable id used by models and advisories, e.g. `cisa-icsma-25-030-01`.
     pub id: String,
@@ -54,6 +68,7 @@ pub struct Source {
 
 /// One vulnerability named by an advisory.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Advisory {
     /// CVE id.
     pub cve: String,
@@ -74,6 +89,7 @@ pub struct Advisory {
 
 /// A code an importer or distributor sells the model under.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ImporterCode {
     /// The importer, e.g. `Gima`.
     pub importer: String,
@@ -85,6 +101,7 @@ pub struct ImporterCode {
 
 /// One affected model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct ModelEntry {
     /// Canonical model name as the app reports it, e.g. `CMS8000`, `MN-120`.
     pub model: String,
@@ -118,6 +135,7 @@ pub struct ModelEntry {
 
 /// A product often confused with an affected one that no source lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LookAlike {
     /// Model name as printed.
     pub model: String,
@@ -132,6 +150,7 @@ pub struct LookAlike {
 
 /// The whole list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Catalog {
     /// Schema revision of this file format.
     pub schema: u32,

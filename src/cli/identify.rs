@@ -1,13 +1,147 @@
 //! `identify --text` and the typed-lookup benchmark.
 
+use std::fmt::Write as _;
 use std::process::ExitCode;
+use std::time::Instant;
 
-use crate::i18n::Lang;
+use crate::catalog::Catalog;
+use crate::explain;
+use crate::guidance;
+use crate::i18n::{Lang, tr, tr_args};
+use crate::identify::{self, Verdict};
 
-pub(super) fn typed(_text: Option<&str>, _json: bool, _lang: Lang) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not built yet")
+/// Identifies typed text and prints the verdict.
+pub(super) fn typed(text: Option<&str>, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let Some(text) = text else {
+        anyhow::bail!("give the label text with --text, or photos with --photo");
+    };
+    let catalog = super::catalog();
+    let verdict = identify::identify_text(&catalog, text)?;
+    print_verdict(&catalog, &verdict, json, lang)?;
+    Ok(ExitCode::SUCCESS)
 }
 
+/// Prints a verdict as JSON or as plain sentences.
+pub(super) fn print_verdict(
+    catalog: &Catalog,
+    verdict: &Verdict,
+    json: bool,
+    lang: Lang,
+) -> anyhow::Result<()> {
+    let out = if json {
+        serde_json::to_string_pretty(verdict)?
+    } else {
+        human(catalog, verdict, lang)
+    };
+    #[expect(clippy::print_stdout, reason = "the CLI's output")]
+    {
+        println!("{out}");
+    }
+    Ok(())
+}
+
+/// The verdict in plain sentences, as the app shows it.
+pub(super) fn human(catalog: &Catalog, verdict: &Verdict, lang: Lang) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "{}", explain::headline(lang, verdict));
+    let _ = writeln!(s, "{}", explain::explanation(lang, verdict));
+    if !verdict.cautions.is_empty() {
+        let _ = writeln!(s, "\n{}:", tr(lang, "result-cautions"));
+        for c in &verdict.cautions {
+            let _ = writeln!(s, "  ! {}", explain::caution(lang, c));
+        }
+    }
+    if !verdict.next_steps.is_empty() {
+        let _ = writeln!(s, "\n{}:", tr(lang, "result-next-steps"));
+        for (i, n) in verdict.next_steps.iter().enumerate() {
+            let _ = writeln!(s, "  {}. {}", i + 1, tr(lang, n.message_id()));
+        }
+    }
+    let _ = writeln!(s, "\n{}:", tr(lang, "result-evidence"));
+    if verdict.evidence.is_empty() {
+        let _ = writeln!(s, "  - {}", tr(lang, "result-no-evidence"));
+    }
+    for e in &verdict.evidence {
+        let _ = writeln!(s, "  - {}", explain::evidence(lang, e));
+    }
+    let _ = writeln!(s, "\n{}:", tr(lang, "result-next"));
+    for (i, step) in guidance::steps(verdict.verdict, crate::guidance::Role::Carer)
+        .iter()
+        .enumerate()
+    {
+        let _ = writeln!(s, "  {}. {}", i + 1, tr(lang, step.message_id));
+    }
+    if !verdict.sources.is_empty() {
+        let _ = writeln!(s, "\n{}:", tr(lang, "result-sources"));
+        for id in &verdict.sources {
+            if let Some(src) = catalog.source(id) {
+                let _ = writeln!(
+                    s,
+                    "  - {} — {} ({}) {}",
+                    src.publisher, src.title, src.date, src.url
+                );
+            }
+        }
+    }
+    let _ = write!(
+        s,
+        "\n{}",
+        tr_args(
+            lang,
+            "result-list-version",
+            &[
+                ("version", &catalog.version.to_string()),
+                ("date", &catalog.issued)
+            ],
+        )
+    );
+    s
+}
+
+/// Times typed lookups over a fixed set of inputs and prints the figures.
 pub(super) fn bench() -> anyhow::Result<ExitCode> {
-    anyhow::bail!("not built yet")
+    const INPUTS: [&str; 8] = [
+        "CMS 8000",
+        "Epsimed MN-120",
+        "Gima 35152",
+        "CMS800",
+        "CMS8000 Plus",
+        "(01)08012345678903(21)SN12345",
+        "Model: VM-8  SN 8251-2102-8542",
+        "smart3250-2.6.27-wlan2.1.7.cramfs",
+    ];
+    const ROUNDS: usize = 2_000;
+    let catalog = super::catalog();
+    let mut times = Vec::with_capacity(ROUNDS * INPUTS.len());
+    for _ in 0..ROUNDS {
+        for text in INPUTS {
+            let start = Instant::now();
+            let verdict = identify::identify_text(&catalog, text)?;
+            times.push(start.elapsed());
+            std::hint::black_box(verdict);
+        }
+    }
+    times.sort_unstable();
+    let pick = |q: f64| {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "an index into a short list"
+        )]
+        let i = ((times.len() - 1) as f64 * q).round() as usize;
+        times.get(i).copied().unwrap_or_default()
+    };
+    #[expect(clippy::print_stdout, reason = "the CLI's output")]
+    {
+        println!(
+            "typed lookups: {} over {} inputs",
+            times.len(),
+            INPUTS.len()
+        );
+        println!("median: {:.1} µs", pick(0.5).as_secs_f64() * 1e6);
+        println!("p95:    {:.1} µs", pick(0.95).as_secs_f64() * 1e6);
+        println!("max:    {:.1} µs", pick(1.0).as_secs_f64() * 1e6);
+    }
+    Ok(ExitCode::SUCCESS)
 }

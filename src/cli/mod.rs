@@ -236,7 +236,6 @@ fn system_lang() -> Lang {
     sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l))
 }
 
-
 /// Reads label text from a file or standard input, refusing what is too
 /// large or not UTF-8 before it reaches the matcher.
 fn read_text_file(path: &std::path::Path) -> anyhow::Result<String> {
@@ -266,4 +265,9 @@ fn read_text_file(path: &std::path::Path) -> anyhow::Result<String> {
             e.utf8_error().valid_up_to()
         )
     })
+}
+
+/// The list in use: the newest valid of the bundled and the stored one.
+fn catalog() -> crate::catalog::Catalog {
+    update::active_list().catalog
 }

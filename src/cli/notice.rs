@@ -1,11 +1,23 @@
-//! `notice`: writes the notice for the family doctor.
+//! `notice`: writes the notice for the family doctor as text, PDF or
+//! e-mail (`.eml`, never sent), from typed label text and optional photos.
+//!
+//! The CLI is a caller, so it may read the clock and the files; the notice
+//! core gets them passed in.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
+
 use super::FormatArg;
+use crate::catalog::Catalog;
 use crate::guidance::Role;
 use crate::i18n::Lang;
+use crate::identify::Verdict;
+use crate::notice::{self, IdentifiedBy, Notice, NoticeForm, PhotoFile};
+
+/// Largest photo file read (a 12 MP phone JPEG is 3–6 MB; HEIC less).
+const MAX_PHOTO_BYTES: u64 = 40 * 1024 * 1024;
 
 /// Arguments of `notice`.
 pub(super) struct Args {
@@ -19,6 +31,77 @@ pub(super) struct Args {
     pub output: PathBuf,
 }
 
-pub(super) fn run(_args: &Args) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("notices are not built yet")
+pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
+    let text = args.text.as_deref().map(str::trim).unwrap_or_default();
+    if text.is_empty() {
+        anyhow::bail!(
+            "give what the label says with --text (photos given with --photo are attached)"
+        );
+    }
+    let photos = read_photos(&args.photos)?;
+    let list = crate::update::active_list(
+        crate::update::default_data_dir().as_deref(),
+        &crate::update::Verifier::pinned(),
+    );
+    let verdict = identify(&list.catalog, text)?;
+
+    let mut form = NoticeForm {
+        gp_name: args.gp.clone().unwrap_or_default(),
+        sender_role: args.role,
+        ..NoticeForm::default()
+    };
+    if let Some(serial) = args.serial.as_deref().map(str::trim) {
+        // The user's serial wins over one read from a UDI.
+        serial.clone_into(&mut form.device.serial);
+    }
+    form.prefill(&verdict, &list.catalog);
+    // The label was typed here, whatever the matcher made of it.
+    form.identified_by.insert(IdentifiedBy::Typed);
+    let names = photos.iter().map(|p| p.name.clone()).collect();
+    let notice = Notice::new(
+        form,
+        &verdict,
+        &list.catalog,
+        jiff::Zoned::now(),
+        crate::APP_VERSION,
+        names,
+    );
+
+    let bytes = match args.format {
+        FormatArg::Txt => notice::render_text(&notice, args.lang).into_bytes(),
+        FormatArg::Pdf => notice::render_pdf(&notice, args.lang, &photos)?,
+        FormatArg::Eml => {
+            let pdf = notice::render_pdf(&notice, args.lang, &photos)?;
+            notice::render_eml(&notice, args.lang, &pdf, &photos)?
+        }
+    };
+    notice::write_atomic(&args.output, &bytes)
+        .with_context(|| format!("writing {}", args.output.display()))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_photos(paths: &[PathBuf]) -> anyhow::Result<Vec<PhotoFile>> {
+    paths
+        .iter()
+        .map(|path| {
+            let size = std::fs::metadata(path)
+                .with_context(|| format!("reading photo {}", path.display()))?
+                .len();
+            if size > MAX_PHOTO_BYTES {
+                anyhow::bail!(
+                    "photo {} is larger than {} MB",
+                    path.display(),
+                    MAX_PHOTO_BYTES / (1024 * 1024)
+                );
+            }
+            let bytes =
+                std::fs::read(path).with_context(|| format!("reading photo {}", path.display()))?;
+            Ok(PhotoFile::new(path, bytes))
+        })
+        .collect()
+}
+
+/// The verdict for the typed text.
+fn identify(catalog: &Catalog, text: &str) -> anyhow::Result<Verdict> {
+    crate::identify::identify_text(catalog, text).context("the text given with --text was refused")
 }

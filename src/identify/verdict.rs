@@ -163,6 +163,12 @@ pub struct Identifiers {
     /// Brand read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub brand: Option<String>,
+    /// HIBC labeler and product code (the UDI-DI of a HIBC label).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub product_code: Option<String>,
+    /// Expiry date from the UDI, `YYYY-MM-DD` (day 00 kept as printed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub expiry: Option<String>,
 }
 
 /// The answer about one device.
@@ -191,4 +197,82 @@ pub struct Verdict {
     pub sources: Vec<String>,
     /// Serial, UDI parts, firmware … as read.
     pub identifiers: Identifiers,
+}
+
+impl VerdictKind {
+    /// Message id of the headline, e.g. `verdict-affected`; it takes the
+    /// argument `model` (empty when no model was read).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            VerdictKind::Affected => "verdict-affected",
+            VerdictKind::NotAffected => "verdict-not-affected",
+            VerdictKind::Unknown => "verdict-unknown",
+        }
+    }
+
+    /// Message id of the one-line explanation under the headline; same
+    /// argument as [`VerdictKind::message_id`].
+    pub fn explanation_message_id(self) -> &'static str {
+        match self {
+            VerdictKind::Affected => "verdict-affected-explain",
+            VerdictKind::NotAffected => "verdict-not-affected-explain",
+            VerdictKind::Unknown => "verdict-unknown-explain",
+        }
+    }
+}
+
+impl Verdict {
+    /// Fluent arguments of the headline and explanation: `model` (empty
+    /// when none was read) and `relabel_of` (empty unless a relabel).
+    pub fn message_args(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("model", self.model.clone().unwrap_or_default()),
+            ("relabel_of", self.relabel_of.clone().unwrap_or_default()),
+        ]
+    }
+}
+
+impl Caution {
+    /// Message id of the sentence explaining this caution.
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            Caution::NoModelFound => "caution-no-model-found",
+            Caution::SerialOnly { .. } => "caution-serial-only",
+            Caution::NearMiss { .. } => "caution-near-miss",
+            Caution::Variant { .. } => "caution-variant",
+            Caution::Conflict { .. } => "caution-conflict",
+            Caution::BrandOnly { .. } => "caution-brand-only",
+            Caution::UnknownGtin { .. } => "caution-unknown-gtin",
+            Caution::BadUdi { .. } => "caution-bad-udi",
+            Caution::LowConfidence { .. } => "caution-low-confidence",
+        }
+    }
+
+    /// Fluent arguments of the sentence, by name, for `crate::i18n::tr_args`.
+    pub fn message_args(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Caution::NoModelFound => Vec::new(),
+            Caution::SerialOnly { serial } => vec![("serial", serial.clone())],
+            Caution::NearMiss { read, listed } | Caution::Variant { read, listed } => {
+                vec![("read", read.clone()), ("listed", listed.clone())]
+            }
+            Caution::Conflict { models } => vec![("models", models.join(", "))],
+            Caution::BrandOnly { brand } => vec![("brand", brand.clone())],
+            Caution::UnknownGtin { gtin } => vec![("gtin", gtin.clone())],
+            Caution::BadUdi { detail } => vec![("detail", detail.clone())],
+            Caution::LowConfidence { read } => vec![("read", read.clone())],
+        }
+    }
+}
+
+impl NextStep {
+    /// Message id of the sentence asking for this step (no arguments).
+    pub fn message_id(self) -> &'static str {
+        match self {
+            NextStep::TypeModel => "next-step-type-model",
+            NextStep::PhotoLabel => "next-step-photo-label",
+            NextStep::CheckLabelAgain => "next-step-check-label-again",
+            NextStep::AskGp => "next-step-ask-gp",
+        }
+    }
 }

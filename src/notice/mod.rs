@@ -1,1 +1,39 @@
-//! notice
+//! The notice for the family doctor: what it says ([`Notice`], built from
+//! the [`NoticeForm`] the user fills, the verdict and the list) and the
+//! three ways it is written — plain text, PDF and e-mail — plus the draft
+//! that keeps the form safe between sessions. No egui here; the caller
+//! passes the time, the data directory and the photos' bytes in.
+//!
+//! - [`content`]: the form and the notice value.
+//! - [`text`]: plain text (copy, `.txt`, e-mail body).
+//! - [`pdf`]: A4 PDF/A-2b with the label photos.
+//! - [`eml`]: `.eml` with attachments, and `mailto:` links.
+//! - [`draft`]: atomic saves, the autosaved draft.
+//! - [`photo`]: label photos shrunk, turned upright, stripped of EXIF.
+//! - [`font`]: the bundled fonts, shared with the UI.
+
+pub mod content;
+mod doc;
+pub mod draft;
+pub mod eml;
+pub mod font;
+pub mod pdf;
+pub mod photo;
+pub mod text;
+
+pub use content::{
+    ActionsTaken, AgeBand, DeviceDetails, IdentifiedBy, ListInfo, Notice, NoticeForm,
+};
+pub use draft::{Autosave, Draft, DraftError, DraftStore, default_data_dir, write_atomic};
+pub use eml::{EmlError, mailto_url, render_eml};
+pub use pdf::{PdfError, render_pdf};
+pub use photo::{PhotoError, PhotoFile, PhotoOutcome, PreparedPhoto};
+pub use text::render_text;
+
+/// The subject line of the notice (e-mail subject, PDF title).
+pub fn subject(notice: &Notice, lang: crate::i18n::Lang) -> String {
+    doc::subject(notice, lang)
+}
+
+#[cfg(test)]
+mod tests;

@@ -45,11 +45,26 @@ pub fn apply(ctx: &egui::Context, look: Look) {
     ctx.set_visuals(visuals);
     ctx.all_styles_mut(|style| {
         style.text_styles = [
-            (TextStyle::Heading, FontId::new(30.0 * scale, FontFamily::Proportional)),
-            (TextStyle::Body, FontId::new(19.0 * scale, FontFamily::Proportional)),
-            (TextStyle::Button, FontId::new(20.0 * scale, FontFamily::Proportional)),
-            (TextStyle::Small, FontId::new(15.0 * scale, FontFamily::Proportional)),
-            (TextStyle::Monospace, FontId::new(17.0 * scale, FontFamily::Monospace)),
+            (
+                TextStyle::Heading,
+                FontId::new(30.0 * scale, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Body,
+                FontId::new(19.0 * scale, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Button,
+                FontId::new(20.0 * scale, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Small,
+                FontId::new(15.0 * scale, FontFamily::Proportional),
+            ),
+            (
+                TextStyle::Monospace,
+                FontId::new(17.0 * scale, FontFamily::Monospace),
+            ),
         ]
         .into();
         style.spacing.item_spacing = egui::vec2(10.0, 10.0 * scale);
@@ -93,4 +108,20 @@ pub fn error_color(look: Look) -> Color32 {
     } else {
         Color32::from_rgb(178, 34, 34)
     }
+}
+
+/// Installs DejaVu Sans, the font the PDF notice uses too, so screen and
+/// paper look alike; egui's own fonts stay as fallbacks.
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".to_owned(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    if let Some(family) = fonts.families.get_mut(&FontFamily::Proportional) {
+        family.insert(0, "dejavu-sans".to_owned());
+    }
+    ctx.set_fonts(fonts);
 }

@@ -103,9 +103,8 @@ impl Wizard {
         match action {
             Action::Next => {
                 self.step = match self.step {
-                    Step::Welcome => Step::Identify,
                     Step::Identify if self.verdict.is_some() => Step::Result,
-                    Step::Identify => Step::Identify,
+                    Step::Welcome | Step::Identify => Step::Identify,
                     Step::Result => Step::Guidance,
                     Step::Guidance | Step::Notice => Step::Notice,
                 };
@@ -179,7 +178,13 @@ mod tests {
         assert_eq!(w.step(), Step::Notice);
         w.apply(Action::Next);
         assert_eq!(w.step(), Step::Notice);
-        for expected in [Step::Guidance, Step::Result, Step::Identify, Step::Welcome, Step::Welcome] {
+        for expected in [
+            Step::Guidance,
+            Step::Result,
+            Step::Identify,
+            Step::Welcome,
+            Step::Welcome,
+        ] {
             w.apply(Action::Back);
             assert_eq!(w.step(), expected);
         }

@@ -1,1 +1,45 @@
-//! update
+//! Fetching and verifying signed updates of the list of affected models,
+//! choosing the list in use at start, and reading CSAF advisories for the
+//! maintainers. No egui here.
+//!
+//! - [`signature`]: the pinned minisign key and [`Verifier`].
+//! - [`list`]: [`ActiveList`] and [`active_list`]: the newest valid one of
+//!   {bundled, stored}, re-verified on every load.
+//! - [`fetch`]: [`fetch_update`], the only network code in the app.
+//! - [`diff`]: [`ListDiff`], "what changed".
+//! - [`store`]: the stored list on disk, written atomically.
+//! - [`csaf`]: CSAF 2.0 advisory → summary and draft list entry.
+//! - [`about`]: the list in use seen per source, for "About the advisories".
+//!
+//! Callers pass the data dir, the feed URL and the verifier; nothing here
+//! reads the environment or the clock by itself except the explicit
+//! [`default_data_dir`] helper.
+
+use std::path::PathBuf;
+
+pub mod about;
+pub mod csaf;
+pub mod diff;
+pub mod fetch;
+pub mod list;
+pub mod signature;
+pub mod store;
+
+pub use diff::ListDiff;
+pub use fetch::{
+    DEFAULT_FEED_URL, Download, FetchOptions, Progress, UpdateError, UpdateOutcome, fetch_update,
+};
+pub use list::{
+    ActiveList, BundledListError, ListOrigin, MAX_LIST_BYTES, StoredListError, active_list,
+};
+pub use signature::{PINNED_PUBLIC_KEY, SignatureError, Verifier};
+
+/// The app's data dir on this machine: `$XDG_DATA_HOME/monitor-check` (or
+/// `~/.local/share/monitor-check`) on Linux, the platform's equivalent
+/// elsewhere; `None` when the system has no home folder.
+///
+/// This is the one place that decides it; callers pass the result on.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("org", "Monitor Check", "monitor-check")
+        .map(|dirs| dirs.data_dir().to_path_buf())
+}

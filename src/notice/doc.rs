@@ -1,0 +1,841 @@
+//! The notice laid out as words in one language: a title, an optional
+//! alert, a few header fields and sections of paragraphs, fields and
+//! bullets. The text, PDF and e-mail writers all draw this one document, so
+//! they cannot drift apart.
+
+use jiff::civil::Date;
+
+use super::content::Notice;
+use crate::catalog::{Grade, Source};
+use crate::guidance::{Connection, Role, TamperSign};
+use crate::i18n::{Lang, tr, tr_args};
+use crate::identify::{Caution, MatchRule, NextStep, Origin, VerdictKind};
+
+/// From this day the Ministry takes incident reports through the single
+/// NSIS form (DM 1 luglio 2025); before it, through the operators' online
+/// form of the circular of 29 Nov 2022.
+const NSIS_FROM: Date = jiff::civil::date(2026, 3, 18);
+
+/// One piece of a section.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Block {
+    /// A paragraph.
+    Para(String),
+    /// A paragraph set in bold (the verdict line).
+    Strong(String),
+    /// A label and its value.
+    Field(String, String),
+    /// A bullet point.
+    Bullet(String),
+    /// A bullet under the previous bullet.
+    SubBullet(String),
+    /// The label photos (thumbnails in the PDF, names in text).
+    Photos,
+}
+
+/// A section with a heading.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Section {
+    /// Its heading.
+    pub heading: String,
+    /// Its content.
+    pub blocks: Vec<Block>,
+    /// Start it on a new page (PDF) or after a page-break line (text).
+    pub new_page: bool,
+}
+
+/// A boxed warning shown before everything else.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Alert {
+    /// Its heading.
+    pub heading: String,
+    /// Its paragraphs.
+    pub paras: Vec<String>,
+}
+
+/// The whole notice in one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Doc {
+    /// Document title.
+    pub title: String,
+    /// One line under the title: the verdict in short.
+    pub subtitle: String,
+    /// The serious-incident warning, if any sign of tampering was ticked.
+    pub alert: Option<Alert>,
+    /// To, from, date.
+    pub header: Vec<(String, String)>,
+    /// The sections, in order.
+    pub sections: Vec<Section>,
+    /// Footer line (app and list version), without the page number.
+    pub footer: String,
+    /// Label photo file names.
+    pub photo_names: Vec<String>,
+}
+
+/// Lays out `notice` in `lang`.
+pub(crate) fn build(notice: &Notice, lang: Lang) -> Doc {
+    let b = Builder { n: notice, lang };
+    let mut sections = vec![
+        b.ask(),
+        b.result(),
+        b.device(),
+        b.patient(),
+        b.connection(),
+        b.tampering(),
+    ];
+    if !notice.form.observations.trim().is_empty() {
+        sections.push(Section {
+            heading: b.t("notice-h-observations"),
+            blocks: paras(&notice.form.observations),
+            new_page: false,
+        });
+    }
+    sections.push(b.advisories());
+    sections.push(b.about());
+    if notice.is_incident() {
+        sections.push(b.incident_page());
+    }
+    Doc {
+        title: b.t("notice-title"),
+        subtitle: b.headline(),
+        alert: notice.is_incident().then(|| b.alert()),
+        header: b.header(),
+        sections,
+        footer: b.footer(),
+        photo_names: notice.photo_names.clone(),
+    }
+}
+
+/// The e-mail subject (and PDF title) for `notice` in `lang`.
+pub(crate) fn subject(notice: &Notice, lang: Lang) -> String {
+    let b = Builder { n: notice, lang };
+    let model = b.model_or_unknown();
+    let id = match (notice.is_incident(), notice.verdict.verdict) {
+        (true, _) => "notice-subject-incident",
+        (false, VerdictKind::Affected) => "notice-subject-affected",
+        (false, VerdictKind::NotAffected) => "notice-subject-not-affected",
+        (false, VerdictKind::Unknown) => "notice-subject-unknown",
+    };
+    let mut s = b.ta(id, &[("model", &model)]);
+    let initials = notice.form.patient_initials.trim();
+    if !initials.is_empty() {
+        s = b.ta(
+            "notice-subject-patient",
+            &[("subject", &s), ("initials", initials)],
+        );
+    }
+    s
+}
+
+/// Splits user text into paragraphs on blank lines; single line breaks are
+/// kept as spaces so the writers can wrap freely.
+fn paras(text: &str) -> Vec<Block> {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .map(Block::Para)
+        .collect()
+}
+
+/// Formats a calendar date in words.
+pub(crate) fn format_date(lang: Lang, date: Date) -> String {
+    let month = tr(lang, &format!("notice-month-{}", date.month()));
+    tr_args(
+        lang,
+        "notice-date",
+        &[
+            ("day", &date.day().to_string()),
+            ("month", &month),
+            ("year", &date.year().to_string()),
+        ],
+    )
+}
+
+/// Formats a `YYYY-MM-DD` string in words; anything else is kept as it is.
+pub(crate) fn format_iso_date(lang: Lang, iso: &str) -> String {
+    iso.trim()
+        .parse::<Date>()
+        .map_or_else(|_| iso.trim().to_owned(), |d| format_date(lang, d))
+}
+
+/// Formats the time of the check with its UTC offset.
+pub(crate) fn format_datetime(lang: Lang, at: &jiff::Zoned) -> String {
+    let date = format_date(lang, at.date());
+    let time = format!("{:02}:{:02}", at.hour(), at.minute());
+    let secs = at.offset().seconds();
+    let sign = if secs < 0 { '-' } else { '+' };
+    let offset = format!(
+        "{sign}{:02}:{:02}",
+        secs.abs() / 3600,
+        (secs.abs() % 3600) / 60
+    );
+    tr_args(
+        lang,
+        "notice-datetime",
+        &[("date", &date), ("time", &time), ("offset", &offset)],
+    )
+}
+
+struct Builder<'a> {
+    n: &'a Notice,
+    lang: Lang,
+}
+
+impl Builder<'_> {
+    fn t(&self, id: &str) -> String {
+        tr(self.lang, id)
+    }
+
+    fn ta(&self, id: &str, args: &[(&str, &str)]) -> String {
+        tr_args(self.lang, id, args)
+    }
+
+    /// A field; empty values read "not given".
+    fn field(&self, label_id: &str, value: &str) -> Block {
+        let v = value.trim();
+        let v = if v.is_empty() {
+            self.t("notice-not-given")
+        } else {
+            v.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        Block::Field(self.t(label_id), v)
+    }
+
+    fn yes_no(&self, yes: bool) -> String {
+        self.t(if yes { "notice-yes" } else { "notice-no" })
+    }
+
+    fn role(&self, role: Role) -> String {
+        self.t(match role {
+            Role::Carer => "notice-role-carer",
+            Role::Pharmacist => "notice-role-pharmacist",
+            Role::Gp => "notice-role-gp",
+        })
+    }
+
+    fn connection_label(&self, c: Connection) -> String {
+        self.t(match c {
+            Connection::Unknown => "notice-connection-unknown",
+            Connection::None => "notice-connection-none",
+            Connection::Cable => "notice-connection-cable",
+            Connection::WiFi => "notice-connection-wifi",
+            Connection::CentralStation => "notice-connection-central",
+        })
+    }
+
+    fn tamper_label(&self, s: TamperSign) -> String {
+        self.t(match s {
+            TamperSign::ReadingsMismatch => "notice-tamper-readings-mismatch",
+            TamperSign::UnexpectedRestart => "notice-tamper-unexpected-restart",
+            TamperSign::SettingsChanged => "notice-tamper-settings-changed",
+            TamperSign::NetworkTurnedOn => "notice-tamper-network-turned-on",
+        })
+    }
+
+    /// The model as the user confirmed it, else as read, else "unknown".
+    fn model_or_unknown(&self) -> String {
+        let confirmed = self.n.form.device.model.trim();
+        if !confirmed.is_empty() {
+            return confirmed.to_owned();
+        }
+        self.n
+            .verdict
+            .model
+            .clone()
+            .unwrap_or_else(|| self.t("notice-model-unknown"))
+    }
+
+    /// The verdict's model, with what it is a relabel of.
+    fn verdict_model(&self) -> String {
+        let v = &self.n.verdict;
+        let model = v
+            .model
+            .clone()
+            .unwrap_or_else(|| self.t("notice-model-unknown"));
+        match &v.relabel_of {
+            Some(of) => self.ta("notice-relabel", &[("model", &model), ("of", of)]),
+            None => model,
+        }
+    }
+
+    fn headline(&self) -> String {
+        let model = self.verdict_model();
+        match self.n.verdict.verdict {
+            VerdictKind::Affected => self.ta("notice-headline-affected", &[("model", &model)]),
+            VerdictKind::NotAffected => {
+                self.ta("notice-headline-not-affected", &[("model", &model)])
+            }
+            VerdictKind::Unknown => self.t("notice-headline-unknown"),
+        }
+    }
+
+    fn alert(&self) -> Alert {
+        Alert {
+            heading: self.t("notice-alert-heading"),
+            paras: vec![self.t("notice-alert-body"), self.t("notice-alert-see-page")],
+        }
+    }
+
+    fn header(&self) -> Vec<(String, String)> {
+        let f = &self.n.form;
+        let mut to = f.gp_name.trim().to_owned();
+        let email = f.gp_email.trim();
+        if !email.is_empty() {
+            to = if to.is_empty() {
+                email.to_owned()
+            } else {
+                format!("{to} <{email}>")
+            };
+        }
+        if to.is_empty() {
+            to = self.t("notice-to-default");
+        }
+        let mut from = f.sender_name.trim().to_owned();
+        let role = self.role(f.sender_role);
+        from = if from.is_empty() {
+            role
+        } else {
+            format!("{from} ({role})")
+        };
+        let contact = f.sender_contact.trim();
+        if !contact.is_empty() {
+            from = format!("{from}, {contact}");
+        }
+        vec![
+            (self.t("notice-to"), to),
+            (self.t("notice-from"), from),
+            (
+                self.t("notice-checked-at"),
+                format_datetime(self.lang, &self.n.checked_at),
+            ),
+        ]
+    }
+
+    fn ask(&self) -> Section {
+        let mut blocks = Vec::new();
+        match self.n.verdict.verdict {
+            VerdictKind::Affected => {
+                blocks.push(Block::Bullet(self.t("notice-ask-affected-confirm")));
+                blocks.push(Block::Bullet(self.t("notice-ask-affected-remote")));
+                blocks.push(Block::SubBullet(self.t("notice-ask-affected-remote-yes")));
+                blocks.push(Block::SubBullet(self.t("notice-ask-affected-remote-no")));
+                blocks.push(Block::Bullet(self.t("notice-ask-affected-readings")));
+            }
+            VerdictKind::Unknown => {
+                blocks.push(Block::Bullet(self.t("notice-ask-unknown-identify")));
+                blocks.push(Block::Bullet(self.t("notice-ask-unknown-meanwhile")));
+            }
+            VerdictKind::NotAffected => {
+                blocks.push(Block::Bullet(self.t("notice-ask-not-affected")));
+            }
+        }
+        if self.n.is_incident() {
+            blocks.push(Block::Bullet(self.t("notice-ask-incident")));
+        }
+        let own = self.n.form.request.trim();
+        if !own.is_empty() {
+            blocks.push(Block::Field(
+                self.t("notice-ask-own-words"),
+                own.split_whitespace().collect::<Vec<_>>().join(" "),
+            ));
+        }
+        Section {
+            heading: self.t("notice-h-ask"),
+            blocks,
+            new_page: false,
+        }
+    }
+
+    fn result(&self) -> Section {
+        let v = &self.n.verdict;
+        let mut blocks = vec![Block::Strong(self.headline())];
+        if let Some(m) = &v.manufacturer {
+            blocks.push(Block::Field(
+                self.t("notice-manufacturer-listed"),
+                m.clone(),
+            ));
+        }
+        if v.evidence.is_empty() {
+            blocks.push(Block::Para(self.t("notice-evidence-none")));
+        } else {
+            blocks.push(Block::Para(self.t("notice-evidence-intro")));
+            for e in &v.evidence {
+                let origin = match &e.origin {
+                    Origin::Typed => self.t("notice-origin-typed"),
+                    Origin::Photo { file, confidence } => {
+                        let pct = format!("{:.0}", (confidence * 100.0).clamp(0.0, 100.0));
+                        self.ta(
+                            "notice-origin-photo",
+                            &[("file", file), ("confidence", &pct)],
+                        )
+                    }
+                    Origin::Barcode { file, format } => self.ta(
+                        "notice-origin-barcode",
+                        &[("file", file), ("format", format)],
+                    ),
+                };
+                let rule = self.t(match e.rule {
+                    MatchRule::Model => "notice-rule-model",
+                    MatchRule::Alias => "notice-rule-alias",
+                    MatchRule::ImporterCode => "notice-rule-importer-code",
+                    MatchRule::Firmware => "notice-rule-firmware",
+                    MatchRule::Gtin => "notice-rule-gtin",
+                    MatchRule::LookAlike => "notice-rule-look-alike",
+                    MatchRule::UnlistedModel => "notice-rule-unlisted",
+                });
+                blocks.push(Block::Bullet(self.ta(
+                    "notice-evidence-item",
+                    &[
+                        ("text", e.text.trim()),
+                        ("origin", &origin),
+                        ("matched", &e.matched),
+                        ("rule", &rule),
+                    ],
+                )));
+            }
+        }
+        if !v.cautions.is_empty() {
+            blocks.push(Block::Para(self.t("notice-cautions-intro")));
+            for c in &v.cautions {
+                blocks.push(Block::Bullet(self.caution(c)));
+            }
+        }
+        if v.verdict == VerdictKind::Unknown && !v.next_steps.is_empty() {
+            blocks.push(Block::Para(self.t("notice-next-intro")));
+            for s in &v.next_steps {
+                blocks.push(Block::Bullet(self.t(match s {
+                    NextStep::TypeModel => "notice-next-type-model",
+                    NextStep::PhotoLabel => "notice-next-photo-label",
+                    NextStep::CheckLabelAgain => "notice-next-check-label",
+                    NextStep::AskGp => "notice-next-ask-gp",
+                })));
+            }
+        }
+        Section {
+            heading: self.t("notice-h-result"),
+            blocks,
+            new_page: false,
+        }
+    }
+
+    fn caution(&self, c: &Caution) -> String {
+        match c {
+            Caution::NoModelFound => self.t("notice-caution-no-model"),
+            Caution::SerialOnly { serial } => {
+                self.ta("notice-caution-serial-only", &[("serial", serial)])
+            }
+            Caution::NearMiss { read, listed } => self.ta(
+                "notice-caution-near-miss",
+                &[("read", read), ("listed", listed)],
+            ),
+            Caution::Variant { read, listed } => self.ta(
+                "notice-caution-variant",
+                &[("read", read), ("listed", listed)],
+            ),
+            Caution::Conflict { models } => {
+                self.ta("notice-caution-conflict", &[("models", &models.join(", "))])
+            }
+            Caution::BrandOnly { brand } => {
+                self.ta("notice-caution-brand-only", &[("brand", brand)])
+            }
+            Caution::UnknownGtin { gtin } => {
+                self.ta("notice-caution-unknown-gtin", &[("gtin", gtin)])
+            }
+            Caution::BadUdi { detail } => self.ta("notice-caution-bad-udi", &[("detail", detail)]),
+            Caution::LowConfidence { read } => {
+                self.ta("notice-caution-low-confidence", &[("read", read)])
+            }
+        }
+    }
+
+    /// The parsed parts of the UDI, when the UDI on the form is the one the
+    /// verdict parsed (the user may have corrected it since).
+    fn udi_parts(&self) -> Option<String> {
+        let ids = &self.n.verdict.identifiers;
+        let form_udi = self.n.form.device.udi.trim();
+        let raw = ids.udi_raw.as_deref()?;
+        if !form_udi.is_empty() && form_udi != raw.trim() {
+            return None;
+        }
+        let mut parts = Vec::new();
+        if let Some(g) = &ids.gtin {
+            parts.push(format!("GTIN {g}"));
+        }
+        if let Some(p) = &ids.product_code {
+            parts.push(format!("HIBC {p}"));
+        }
+        if let Some(l) = &ids.lot {
+            parts.push(self.ta("notice-udi-lot", &[("lot", l)]));
+        }
+        if let Some(m) = &ids.manufactured {
+            parts.push(self.ta(
+                "notice-udi-manufactured",
+                &[("date", &format_iso_date(self.lang, m))],
+            ));
+        }
+        if let Some(e) = &ids.expiry {
+            parts.push(self.ta(
+                "notice-udi-expiry",
+                &[("date", &format_iso_date(self.lang, e))],
+            ));
+        }
+        if let Some(s) = &ids.serial {
+            parts.push(self.ta("notice-udi-serial", &[("serial", s)]));
+        }
+        (!parts.is_empty()).then(|| parts.join(" · "))
+    }
+
+    fn device(&self) -> Section {
+        let d = &self.n.form.device;
+        let mut blocks = vec![
+            self.field("notice-f-manufacturer", &d.manufacturer),
+            self.field("notice-f-brand", &d.brand),
+            self.field("notice-f-model", &d.model),
+            self.field("notice-f-importer-code", &d.importer_code),
+            self.field("notice-f-serial", &d.serial),
+            self.field(
+                "notice-f-manufactured",
+                &format_iso_date(self.lang, &d.manufactured),
+            ),
+            self.field("notice-f-udi", &d.udi),
+        ];
+        if let Some(parts) = self.udi_parts() {
+            blocks.push(Block::Field(self.t("notice-f-udi-parsed"), parts));
+        }
+        blocks.push(self.field("notice-f-firmware", &d.firmware));
+        let how: Vec<String> = self
+            .n
+            .form
+            .identified_by
+            .iter()
+            .map(|i| self.t(i.message_id()))
+            .collect();
+        blocks.push(self.field("notice-f-identified-by", &how.join(", ")));
+        if !self.n.photo_names.is_empty() {
+            blocks.push(Block::Field(
+                self.t("notice-f-photos"),
+                self.n.photo_names.join(", "),
+            ));
+            blocks.push(Block::Photos);
+        }
+        Section {
+            heading: self.t("notice-h-device"),
+            blocks,
+            new_page: false,
+        }
+    }
+
+    fn patient(&self) -> Section {
+        let f = &self.n.form;
+        let mut blocks = vec![self.field("notice-f-initials", &f.patient_initials)];
+        let band = f
+            .age_band
+            .map(|b| self.t(b.message_id()))
+            .unwrap_or_default();
+        blocks.push(self.field("notice-f-age-band", &band));
+        // The full name goes on paper only on the user's explicit choice.
+        if f.print_full_name && !f.patient_full_name.trim().is_empty() {
+            blocks.push(self.field("notice-f-full-name", &f.patient_full_name));
+        }
+        blocks.push(self.field("notice-f-place", &f.place_of_use));
+        Section {
+            heading: self.t("notice-h-patient"),
+            blocks,
+            new_page: false,
+        }
+    }
+
+    fn still_used(&self) -> String {
+        match self.n.form.actions.still_used_locally {
+            Some(true) => self.t("notice-yes"),
+            Some(false) => self.t("notice-no"),
+            None => String::new(),
+        }
+    }
+
+    fn connection(&self) -> Section {
+        let f = &self.n.form;
+        let blocks = vec![
+            Block::Field(
+                self.t("notice-f-connection"),
+                self.connection_label(f.connection),
+            ),
+            Block::Field(
+                self.t("notice-f-cable-unplugged"),
+                self.yes_no(f.actions.cable_unplugged),
+            ),
+            Block::Field(self.t("notice-f-wifi-off"), self.yes_no(f.actions.wifi_off)),
+            self.field("notice-f-still-used", &self.still_used()),
+            self.field("notice-f-when", &f.actions.when),
+        ];
+        Section {
+            heading: self.t("notice-h-connection"),
+            blocks,
+            new_page: false,
+        }
+    }
+
+    fn tampering(&self) -> Section {
+        let f = &self.n.form;
+        let mut blocks = Vec::new();
+        if f.is_incident() || f.tamper_checklist_done {
+            for s in TamperSign::ALL {
+                blocks.push(Block::Field(
+                    self.tamper_label(s),
+                    self.t(if f.tamper_signs.contains(&s) {
+                        "notice-tamper-seen"
+                    } else {
+                        "notice-tamper-not-seen"
+                    }),
+                ));
+            }
+        } else {
+            blocks.push(Block::Para(self.t("notice-tamper-not-done")));
+        }
+        Section {
+            heading: self.t("notice-h-tampering"),
+            blocks,
+            new_page: false,
+        }
+    }
+
+    fn grade(&self, g: Grade) -> String {
+        self.t(match g {
+            Grade::Primary => "notice-grade-primary",
+            Grade::Relayed => "notice-grade-relayed",
+            Grade::Secondary => "notice-grade-secondary",
+        })
+    }
+
+    fn source_line(&self, s: &Source) -> String {
+        let date = format_iso_date(self.lang, &s.date);
+        let mut line = self.ta(
+            "notice-source-line",
+            &[
+                ("publisher", &s.publisher),
+                ("title", &s.title),
+                ("date", &date),
+            ],
+        );
+        if let Some(u) = &s.updated {
+            let updated = format_iso_date(self.lang, u);
+            line = self.ta(
+                "notice-source-updated",
+                &[("line", &line), ("date", &updated)],
+            );
+        }
+        line
+    }
+
+    fn cve_line(&self, a: &crate::catalog::Advisory) -> String {
+        // The list's summaries are English; the notice has its own wording
+        // for the CVEs it knows and falls back to the list's for new ones.
+        let id = format!("notice-cve-{}", a.cve.trim_start_matches("CVE-"));
+        let what = if crate::i18n::has(self.lang, &id) {
+            self.t(&id)
+        } else {
+            a.summary.clone()
+        };
+        let v3 = format!("{:.1}", a.cvss_v3);
+        let mut line = self.ta(
+            "notice-cve-line",
+            &[
+                ("cve", &a.cve),
+                ("cwe", &a.cwe),
+                ("what", &what),
+                ("v3", &v3),
+            ],
+        );
+        if let Some(v4) = a.cvss_v4 {
+            line = self.ta(
+                "notice-cve-line-v4",
+                &[("line", &line), ("v4", &format!("{v4:.1}"))],
+            );
+        }
+        line
+    }
+
+    fn advisories(&self) -> Section {
+        let mut blocks = vec![Block::Para(self.t("notice-advisories-intro"))];
+        let mut shown: Vec<&str> = Vec::new();
+        for s in &self.n.sources {
+            blocks.push(Block::Bullet(format!(
+                "{} [{}]",
+                self.source_line(s),
+                self.grade(s.grade)
+            )));
+            for a in &self.n.advisories {
+                if a.sources.contains(&s.id) && !shown.contains(&a.cve.as_str()) {
+                    shown.push(&a.cve);
+                    blocks.push(Block::SubBullet(self.cve_line(a)));
+                }
+            }
+            blocks.push(Block::SubBullet(s.url.clone()));
+        }
+        let rest: Vec<_> = self
+            .n
+            .advisories
+            .iter()
+            .filter(|a| !shown.contains(&a.cve.as_str()))
+            .collect();
+        if !rest.is_empty() {
+            blocks.push(Block::Bullet(self.t("notice-advisories-other")));
+            for a in rest {
+                blocks.push(Block::SubBullet(self.cve_line(a)));
+            }
+        }
+        blocks.push(Block::Para(self.t("notice-advisories-addresses")));
+        Section {
+            heading: self.t("notice-h-advisories"),
+            blocks,
+            new_page: false,
+        }
+    }
+
+    fn about(&self) -> Section {
+        let list = self.ta(
+            "notice-list-version",
+            &[
+                ("version", &self.n.list.version.to_string()),
+                ("date", &format_iso_date(self.lang, &self.n.list.issued)),
+            ],
+        );
+        Section {
+            heading: self.t("notice-h-about"),
+            blocks: vec![
+                Block::Field(
+                    self.t("notice-f-checked-at"),
+                    format_datetime(self.lang, &self.n.checked_at),
+                ),
+                Block::Field(
+                    self.t("notice-f-app-version"),
+                    format!("Monitor Check {}", self.n.app_version),
+                ),
+                Block::Field(self.t("notice-f-list-version"), list),
+                Block::Para(self.t("notice-disclaimer")),
+            ],
+            new_page: false,
+        }
+    }
+
+    fn footer(&self) -> String {
+        self.ta(
+            "notice-footer",
+            &[
+                ("app", &self.n.app_version),
+                ("version", &self.n.list.version.to_string()),
+                ("date", &format_iso_date(self.lang, &self.n.list.issued)),
+            ],
+        )
+    }
+
+    fn incident_page(&self) -> Section {
+        let f = &self.n.form;
+        let d = &f.device;
+        let ids = &self.n.verdict.identifiers;
+        let channel = if self.n.checked_at.date() < NSIS_FROM {
+            "notice-incident-channel-form"
+        } else {
+            "notice-incident-channel-nsis"
+        };
+        let mut blocks = vec![
+            Block::Para(self.t("notice-incident-duty")),
+            Block::Para(self.t(channel)),
+            Block::Para(self.t("notice-incident-fields-intro")),
+            Block::Strong(self.t("notice-incident-h-device")),
+            self.field("notice-f-manufacturer", &d.manufacturer),
+            self.field("notice-f-brand", &d.brand),
+            self.field("notice-f-model", &d.model),
+            self.field("notice-f-importer-code", &d.importer_code),
+            self.field("notice-f-serial", &d.serial),
+            self.field("notice-f-lot", ids.lot.as_deref().unwrap_or_default()),
+            self.field(
+                "notice-f-manufactured",
+                &format_iso_date(self.lang, &d.manufactured),
+            ),
+            self.field(
+                "notice-f-udi-di",
+                ids.gtin
+                    .as_deref()
+                    .or(ids.product_code.as_deref())
+                    .unwrap_or_default(),
+            ),
+            self.field("notice-f-udi", &d.udi),
+            self.field("notice-f-firmware", &d.firmware),
+            Block::Strong(self.t("notice-incident-h-event")),
+            Block::Field(
+                self.t("notice-f-checked-at"),
+                format_datetime(self.lang, &self.n.checked_at),
+            ),
+        ];
+        let signs: Vec<String> = f
+            .tamper_signs
+            .iter()
+            .map(|s| self.tamper_label(*s))
+            .collect();
+        blocks.push(self.field("notice-f-signs-seen", &signs.join("; ")));
+        let obs = f
+            .observations
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        blocks.push(self.field("notice-f-observations", &obs));
+        blocks.push(Block::Field(
+            self.t("notice-f-connection"),
+            self.connection_label(f.connection),
+        ));
+        let mut done = Vec::new();
+        if f.actions.cable_unplugged {
+            done.push(self.t("notice-f-cable-unplugged"));
+        }
+        if f.actions.wifi_off {
+            done.push(self.t("notice-f-wifi-off"));
+        }
+        blocks.push(self.field("notice-f-actions", &done.join(", ")));
+        blocks.push(self.field("notice-f-still-used", &self.still_used()));
+        blocks.push(self.field("notice-f-when", &f.actions.when));
+        blocks.push(self.field("notice-f-place", &f.place_of_use));
+        let band = f
+            .age_band
+            .map(|b| self.t(b.message_id()))
+            .unwrap_or_default();
+        blocks.push(self.field("notice-f-initials", &f.patient_initials));
+        blocks.push(self.field("notice-f-age-band", &band));
+        blocks.push(Block::Strong(self.t("notice-incident-h-refs")));
+        let cves: Vec<&str> = self.n.advisories.iter().map(|a| a.cve.as_str()).collect();
+        blocks.push(self.field("notice-f-cves", &cves.join(", ")));
+        for s in self
+            .n
+            .sources
+            .iter()
+            .filter(|s| s.grade != Grade::Secondary)
+        {
+            blocks.push(Block::Bullet(self.source_line(s)));
+        }
+        blocks.push(Block::Strong(self.t("notice-incident-h-people")));
+        let mut sender = f.sender_name.trim().to_owned();
+        if sender.is_empty() {
+            sender = self.t("notice-not-given");
+        }
+        let contact = f.sender_contact.trim();
+        let sender = if contact.is_empty() {
+            format!("{sender} ({})", self.role(f.sender_role))
+        } else {
+            format!("{sender} ({}), {contact}", self.role(f.sender_role))
+        };
+        blocks.push(Block::Field(self.t("notice-f-told-by"), sender));
+        blocks.push(Block::Field(
+            self.t("notice-f-reporter"),
+            self.t("notice-to-complete"),
+        ));
+        blocks.push(Block::Field(
+            self.t("notice-f-outcome"),
+            self.t("notice-to-complete"),
+        ));
+        Section {
+            heading: self.t("notice-h-incident"),
+            blocks,
+            new_page: true,
+        }
+    }
+}

@@ -1,0 +1,639 @@
+//! The notice as an A4 PDF/A-2b with krilla: the bundled DejaVu fonts
+//! embedded, headings, wrapped paragraphs, the label photos as thumbnails,
+//! bookmarks per section, and a footer with the list version and page
+//! numbers.
+//!
+//! krilla draws glyphs where it is told and does no layout, so this module
+//! lays the document out itself in two passes: first into pages of drawing
+//! operations (so the page count is known), then onto krilla pages.
+
+use krilla::Document;
+use krilla::color::rgb;
+use krilla::configure::{Configuration, ConfigurationBuilder, Validator};
+use krilla::destination::XyzDestination;
+use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
+use krilla::image::Image;
+use krilla::metadata::{DateTime, Metadata};
+use krilla::num::NormalizedF32;
+use krilla::outline::{Outline, OutlineNode};
+use krilla::page::PageSettings;
+use krilla::paint::{Fill, FillRule, Stroke};
+use krilla::surface::Surface;
+use krilla::text::{Font, TextDirection};
+use krilla::{Data, SerializeSettings};
+
+use super::content::Notice;
+use super::doc::{self, Block, Doc};
+use super::font::{self, BOLD_TTF, Metrics, REGULAR_TTF};
+use super::photo::{self, PDF_MAX_PX, PhotoFile, PhotoOutcome};
+use crate::i18n::{Lang, tr, tr_args};
+
+/// Why the PDF could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    /// A bundled font could not be read (a broken build).
+    #[error("the bundled font could not be read")]
+    Font,
+    /// krilla refused the document.
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+// A4 in points, and the frame the content flows in.
+const PAGE_W: f32 = 595.28;
+const PAGE_H: f32 = 841.89;
+const MARGIN_X: f32 = 56.0;
+const TOP: f32 = 54.0;
+const BOTTOM: f32 = PAGE_H - 66.0;
+const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
+const FOOTER_BASELINE: f32 = PAGE_H - 34.0;
+
+// Type sizes in points.
+const TITLE_SIZE: f32 = 17.0;
+const SUBTITLE_SIZE: f32 = 11.5;
+const HEADING_SIZE: f32 = 12.5;
+const BODY_SIZE: f32 = 10.0;
+const SMALL_SIZE: f32 = 8.0;
+const LEADING: f32 = 1.36;
+
+/// Width of the label column of fields.
+const LABEL_W: f32 = 160.0;
+const LABEL_GAP: f32 = 10.0;
+const BULLET_INDENT: f32 = 14.0;
+const SUB_INDENT: f32 = 30.0;
+const PHOTO_MAX_H: f32 = 210.0;
+const PHOTO_GAP: f32 = 14.0;
+
+/// Colours (sRGB).
+const INK: (u8, u8, u8) = (0x1a, 0x1a, 0x1a);
+const ACCENT: (u8, u8, u8) = (0x1f, 0x3a, 0x5f);
+const MUTED: (u8, u8, u8) = (0x5a, 0x5a, 0x5a);
+const RULE: (u8, u8, u8) = (0xb8, 0xc2, 0xcc);
+const ALERT_INK: (u8, u8, u8) = (0x9b, 0x1c, 0x1c);
+const ALERT_BG: (u8, u8, u8) = (0xfd, 0xee, 0xee);
+
+/// The notice as PDF bytes in `lang`, with `photos` as thumbnails.
+pub fn render_pdf(notice: &Notice, lang: Lang, photos: &[PhotoFile]) -> Result<Vec<u8>, PdfError> {
+    let prepared = photo::prepare_all(photos, PDF_MAX_PX);
+    render_pdf_prepared(notice, lang, &prepared)
+}
+
+/// As [`render_pdf`], with photos already prepared by
+/// [`photo::prepare_all`] (a photo that failed is named in the notice).
+pub fn render_pdf_prepared(
+    notice: &Notice,
+    lang: Lang,
+    photos: &[PhotoOutcome],
+) -> Result<Vec<u8>, PdfError> {
+    let fonts = font::metrics().ok_or(PdfError::Font)?;
+    let d = doc::build(notice, lang);
+    let pages = layout(&d, lang, fonts, photos);
+    let title = doc::subject(notice, lang);
+    write(&pages, &d, notice, lang, &title, fonts, photos)
+}
+
+/// One drawing operation, in points from the page's top-left corner.
+#[derive(Debug, Clone)]
+enum Op {
+    /// One line of text; `y` is the baseline.
+    Text {
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        color: (u8, u8, u8),
+        text: String,
+    },
+    /// A rectangle, filled and/or outlined.
+    Rect {
+        rect: (f32, f32, f32, f32),
+        fill: Option<(u8, u8, u8)>,
+        stroke: Option<(u8, u8, u8)>,
+    },
+    /// A horizontal rule.
+    Rule { x: f32, y: f32, w: f32 },
+    /// Photo number `index` scaled into the box.
+    Image {
+        index: usize,
+        rect: (f32, f32, f32, f32),
+    },
+}
+
+/// Laid-out pages, plus the bookmark of each section.
+struct Pages {
+    pages: Vec<Vec<Op>>,
+    bookmarks: Vec<(String, usize, f32)>,
+}
+
+struct Layout<'a> {
+    fonts: &'a (Metrics, Metrics),
+    /// Finished pages.
+    done: Vec<Vec<Op>>,
+    /// The page being filled.
+    current: Vec<Op>,
+    bookmarks: Vec<(String, usize, f32)>,
+    y: f32,
+}
+
+impl Layout<'_> {
+    fn page(&mut self) -> &mut Vec<Op> {
+        &mut self.current
+    }
+
+    fn new_page(&mut self) {
+        self.done.push(std::mem::take(&mut self.current));
+        self.y = TOP;
+    }
+
+    /// Starts a new page unless `height` more points fit on this one.
+    fn ensure(&mut self, height: f32) {
+        if self.y + height > BOTTOM && self.y > TOP {
+            self.new_page();
+        }
+    }
+
+    fn metrics(&self, bold: bool) -> &Metrics {
+        if bold { &self.fonts.1 } else { &self.fonts.0 }
+    }
+
+    fn wrap(&self, text: &str, bold: bool, size: f32, width: f32) -> Vec<String> {
+        let clean = font::printable(text, self.fonts);
+        font::wrap(&clean, self.metrics(bold), size, width)
+    }
+
+    fn text(
+        &mut self,
+        x: f32,
+        line_top: f32,
+        size: f32,
+        bold: bool,
+        color: (u8, u8, u8),
+        text: String,
+    ) {
+        // The baseline sits about one em below the top of the line box.
+        let y = line_top + size * 1.02;
+        self.page().push(Op::Text {
+            x,
+            y,
+            size,
+            bold,
+            color,
+            text,
+        });
+    }
+
+    /// A wrapped paragraph at `x` with `width`, flowing across pages.
+    fn para(&mut self, text: &str, x: f32, width: f32, size: f32, bold: bool, color: (u8, u8, u8)) {
+        let line_h = size * LEADING;
+        for line in self.wrap(text, bold, size, width) {
+            self.ensure(line_h);
+            let y = self.y;
+            self.text(x, y, size, bold, color, line);
+            self.y += line_h;
+        }
+    }
+
+    fn bullet(&mut self, text: &str, indent: f32, mark: &str) {
+        let line_h = BODY_SIZE * LEADING;
+        let x = MARGIN_X + indent;
+        let lines = self.wrap(text, false, BODY_SIZE, CONTENT_W - indent);
+        for (i, line) in lines.into_iter().enumerate() {
+            self.ensure(line_h);
+            let y = self.y;
+            if i == 0 {
+                self.text(x - 10.0, y, BODY_SIZE, false, ACCENT, mark.to_owned());
+            }
+            self.text(x, y, BODY_SIZE, false, INK, line);
+            self.y += line_h;
+        }
+    }
+
+    fn field(&mut self, label: &str, value: &str) {
+        let line_h = BODY_SIZE * LEADING;
+        let labels = self.wrap(label, true, BODY_SIZE, LABEL_W);
+        let values = self.wrap(value, false, BODY_SIZE, CONTENT_W - LABEL_W - LABEL_GAP);
+        let rows = labels.len().max(values.len()).max(1);
+        // Keep a field together unless it is longer than a page.
+        #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
+        let height = rows as f32 * line_h;
+        self.ensure(height.min(BOTTOM - TOP));
+        for i in 0..rows {
+            self.ensure(line_h);
+            let y = self.y;
+            if let Some(l) = labels.get(i) {
+                self.text(MARGIN_X, y, BODY_SIZE, true, MUTED, l.clone());
+            }
+            if let Some(v) = values.get(i) {
+                self.text(
+                    MARGIN_X + LABEL_W + LABEL_GAP,
+                    y,
+                    BODY_SIZE,
+                    false,
+                    INK,
+                    v.clone(),
+                );
+            }
+            self.y += line_h;
+        }
+        self.y += 1.5;
+    }
+
+    fn heading(&mut self, text: &str) {
+        // Keep the heading with at least three lines of what follows.
+        self.ensure(HEADING_SIZE * LEADING + 6.0 + 3.0 * BODY_SIZE * LEADING);
+        if self.y > TOP {
+            self.y += 10.0;
+        }
+        let page = self.done.len();
+        self.bookmarks.push((text.to_owned(), page, self.y));
+        self.para(text, MARGIN_X, CONTENT_W, HEADING_SIZE, true, ACCENT);
+        let y = self.y + 1.0;
+        self.page().push(Op::Rule {
+            x: MARGIN_X,
+            y,
+            w: CONTENT_W,
+        });
+        self.y += 6.0;
+    }
+
+    fn alert(&mut self, heading: &str, paras: &[String]) {
+        let pad = 10.0;
+        let inner_w = CONTENT_W - 2.0 * pad;
+        let head = self.wrap(heading, true, 11.0, inner_w);
+        let body: Vec<Vec<String>> = paras
+            .iter()
+            .map(|p| self.wrap(p, false, BODY_SIZE, inner_w))
+            .collect();
+        #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
+        let height = 2.0 * pad
+            + head.len() as f32 * 11.0 * LEADING
+            + body
+                .iter()
+                .map(|p| p.len() as f32 * BODY_SIZE * LEADING + 4.0)
+                .sum::<f32>();
+        self.ensure(height);
+        let top = self.y;
+        self.page().push(Op::Rect {
+            rect: (MARGIN_X, top, CONTENT_W, height),
+            fill: Some(ALERT_BG),
+            stroke: Some(ALERT_INK),
+        });
+        self.y += pad;
+        for line in head {
+            let y = self.y;
+            self.text(MARGIN_X + pad, y, 11.0, true, ALERT_INK, line);
+            self.y += 11.0 * LEADING;
+        }
+        for p in body {
+            self.y += 4.0;
+            for line in p {
+                let y = self.y;
+                self.text(MARGIN_X + pad, y, BODY_SIZE, false, INK, line);
+                self.y += BODY_SIZE * LEADING;
+            }
+        }
+        self.y = top + height + 12.0;
+    }
+
+    /// The photos that could be prepared, two to a row, each with its name.
+    fn photos(&mut self, lang: Lang, photos: &[PhotoOutcome]) {
+        let cell_w = (CONTENT_W - PHOTO_GAP) / 2.0;
+        let caption_h = SMALL_SIZE * LEADING + 2.0;
+        let mut row: Vec<(usize, f32, f32, String)> = Vec::new();
+        let mut failed = Vec::new();
+        for (index, p) in photos.iter().enumerate() {
+            match &p.result {
+                Ok(p) => {
+                    #[expect(clippy::cast_precision_loss, reason = "pixel sizes fit f32")]
+                    let (w, h) = (p.width.max(1) as f32, p.height.max(1) as f32);
+                    let scale = (cell_w / w).min(PHOTO_MAX_H / h);
+                    row.push((index, w * scale, h * scale, p.name.clone()));
+                }
+                Err(e) => {
+                    failed.push(tr_args(
+                        lang,
+                        "notice-photo-unreadable",
+                        &[("name", &p.name), ("reason", &e.to_string())],
+                    ));
+                }
+            }
+        }
+        self.y += 6.0;
+        for pair in row.chunks(2) {
+            let row_h = pair.iter().map(|c| c.2).fold(0.0, f32::max) + caption_h;
+            self.ensure(row_h);
+            let top = self.y;
+            for (col, (index, w, h, name)) in pair.iter().enumerate() {
+                #[expect(clippy::cast_precision_loss, reason = "column 0 or 1")]
+                let x = MARGIN_X + col as f32 * (cell_w + PHOTO_GAP);
+                self.page().push(Op::Image {
+                    index: *index,
+                    rect: (x, top, *w, *h),
+                });
+                self.page().push(Op::Rect {
+                    rect: (x, top, *w, *h),
+                    fill: None,
+                    stroke: Some(RULE),
+                });
+                let caption = self
+                    .wrap(name, false, SMALL_SIZE, cell_w)
+                    .into_iter()
+                    .next()
+                    .unwrap_or_default();
+                self.text(x, top + h + 1.0, SMALL_SIZE, false, MUTED, caption);
+            }
+            self.y = top + row_h + 8.0;
+        }
+        for f in failed {
+            self.para(&f, MARGIN_X, CONTENT_W, BODY_SIZE, false, MUTED);
+        }
+    }
+}
+
+fn layout(d: &Doc, lang: Lang, fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) -> Pages {
+    let mut l = Layout {
+        fonts,
+        done: Vec::new(),
+        current: Vec::new(),
+        bookmarks: Vec::new(),
+        y: TOP,
+    };
+    l.para(&d.title, MARGIN_X, CONTENT_W, TITLE_SIZE, true, ACCENT);
+    l.y += 2.0;
+    l.para(&d.subtitle, MARGIN_X, CONTENT_W, SUBTITLE_SIZE, false, INK);
+    l.y += 6.0;
+    let y = l.y;
+    l.page().push(Op::Rule {
+        x: MARGIN_X,
+        y,
+        w: CONTENT_W,
+    });
+    l.y += 12.0;
+    if let Some(a) = &d.alert {
+        l.alert(&a.heading, &a.paras);
+    }
+    for (label, value) in &d.header {
+        l.field(label, value);
+    }
+    for s in &d.sections {
+        if s.new_page {
+            l.new_page();
+        }
+        l.heading(&s.heading);
+        let mut after_list = false;
+        for b in &s.blocks {
+            // A field right after a list would read as one more item.
+            if after_list && matches!(b, Block::Field(..)) {
+                l.y += 5.0;
+            }
+            after_list = matches!(b, Block::Bullet(_) | Block::SubBullet(_));
+            match b {
+                Block::Para(p) => {
+                    l.y += 2.0;
+                    l.para(p, MARGIN_X, CONTENT_W, BODY_SIZE, false, INK);
+                    l.y += 2.0;
+                }
+                Block::Strong(p) => {
+                    l.y += 3.0;
+                    l.para(p, MARGIN_X, CONTENT_W, BODY_SIZE + 0.5, true, INK);
+                    l.y += 3.0;
+                }
+                Block::Field(label, value) => l.field(label, value),
+                Block::Bullet(p) => l.bullet(p, BULLET_INDENT, "•"),
+                Block::SubBullet(p) => l.bullet(p, SUB_INDENT, "–"),
+                Block::Photos => l.photos(lang, photos),
+            }
+        }
+    }
+    l.done.push(l.current);
+    Pages {
+        pages: l.done,
+        bookmarks: l.bookmarks,
+    }
+}
+
+fn fill(color: (u8, u8, u8)) -> Fill {
+    Fill {
+        paint: rgb::Color::new(color.0, color.1, color.2).into(),
+        opacity: NormalizedF32::ONE,
+        rule: FillRule::NonZero,
+    }
+}
+
+fn stroke(color: (u8, u8, u8), width: f32) -> Stroke {
+    Stroke {
+        paint: rgb::Color::new(color.0, color.1, color.2).into(),
+        width,
+        ..Stroke::default()
+    }
+}
+
+fn settings() -> SerializeSettings {
+    // PDF/A-2b: a notice may end up in a medical record. Should krilla ever
+    // refuse the combination, a plain PDF is better than none.
+    let configuration = ConfigurationBuilder::new()
+        .set_validator(Validator::A(krilla::configure::Archival::A2_B))
+        .finish()
+        .unwrap_or_else(|_| Configuration::default());
+    SerializeSettings {
+        configuration,
+        ..SerializeSettings::default()
+    }
+}
+
+fn metadata(notice: &Notice, lang: Lang, title: &str) -> Metadata {
+    let at = &notice.checked_at;
+    let offset_secs = at.offset().seconds();
+    let mut date = DateTime::new(u16::try_from(at.year()).unwrap_or(2000))
+        .month(u8::try_from(at.month()).unwrap_or(1))
+        .day(u8::try_from(at.day()).unwrap_or(1))
+        .hour(u8::try_from(at.hour()).unwrap_or(0))
+        .minute(u8::try_from(at.minute()).unwrap_or(0))
+        .second(u8::try_from(at.second()).unwrap_or(0));
+    if let (Ok(h), Ok(m)) = (
+        i8::try_from(offset_secs / 3600),
+        u8::try_from((offset_secs.abs() % 3600) / 60),
+    ) {
+        date = date.utc_offset_hour(h).utc_offset_minute(m);
+    }
+    Metadata::new()
+        .title(title.to_owned())
+        .language(lang.code().to_owned())
+        .creator(format!("Monitor Check {}", notice.app_version))
+        .description(tr(lang, "notice-title"))
+        .creation_date(date)
+}
+
+fn draw_text(
+    surface: &mut Surface,
+    fonts: (&Font, &Font),
+    op_text: (f32, f32, f32, bool),
+    color: (u8, u8, u8),
+    text: &str,
+) {
+    let (x, y, size, bold) = op_text;
+    surface.set_fill(Some(fill(color)));
+    let font = if bold { fonts.1 } else { fonts.0 };
+    surface.draw_text(
+        Point::from_xy(x, y),
+        font.clone(),
+        size,
+        text,
+        false,
+        TextDirection::Auto,
+    );
+}
+
+fn write(
+    pages: &Pages,
+    d: &Doc,
+    notice: &Notice,
+    lang: Lang,
+    title: &str,
+    metrics: &(Metrics, Metrics),
+    photos: &[PhotoOutcome],
+) -> Result<Vec<u8>, PdfError> {
+    let regular = Font::new(Data::from(REGULAR_TTF), 0).ok_or(PdfError::Font)?;
+    let bold = Font::new(Data::from(BOLD_TTF), 0).ok_or(PdfError::Font)?;
+    // Each photo is embedded once, however often it is drawn.
+    let images: Vec<Option<Image>> = photos
+        .iter()
+        .map(|p| {
+            p.result
+                .as_ref()
+                .ok()
+                .and_then(|p| Image::from_jpeg(Data::from(p.jpeg.clone()), false).ok())
+        })
+        .collect();
+    let mut document = Document::new_with(settings());
+    let total = pages.pages.len().to_string();
+    let footer = font::printable(&d.footer, metrics);
+    for (n, ops) in pages.pages.iter().enumerate() {
+        let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
+            .ok_or_else(|| PdfError::Write("bad page size".to_owned()))?;
+        let mut page = document.start_page_with(settings);
+        let mut surface = page.surface();
+        for op in ops {
+            match op {
+                Op::Text {
+                    x,
+                    y,
+                    size,
+                    bold: b,
+                    color,
+                    text,
+                } => draw_text(
+                    &mut surface,
+                    (&regular, &bold),
+                    (*x, *y, *size, *b),
+                    *color,
+                    text,
+                ),
+                Op::Rect {
+                    rect,
+                    fill: f,
+                    stroke: s,
+                } => {
+                    let Some(r) = Rect::from_xywh(rect.0, rect.1, rect.2, rect.3) else {
+                        continue;
+                    };
+                    let mut pb = PathBuilder::new();
+                    pb.push_rect(r);
+                    let Some(path) = pb.finish() else {
+                        continue;
+                    };
+                    surface.set_fill(f.map(fill));
+                    surface.set_stroke(s.map(|c| stroke(c, 0.8)));
+                    surface.draw_path(&path);
+                    surface.set_stroke(None);
+                }
+                Op::Rule { x, y, w } => {
+                    let mut pb = PathBuilder::new();
+                    pb.move_to(*x, *y);
+                    pb.line_to(x + w, *y);
+                    let Some(path) = pb.finish() else {
+                        continue;
+                    };
+                    surface.set_fill(None);
+                    surface.set_stroke(Some(stroke(RULE, 0.7)));
+                    surface.draw_path(&path);
+                    surface.set_stroke(None);
+                }
+                Op::Image { index, rect } => {
+                    let Some(Some(image)) = images.get(*index) else {
+                        continue;
+                    };
+                    let Some(size) = Size::from_wh(rect.2, rect.3) else {
+                        continue;
+                    };
+                    surface.push_transform(&Transform::from_translate(rect.0, rect.1));
+                    surface.draw_image(image.clone(), size);
+                    surface.pop();
+                }
+            }
+        }
+        // Footer: app and list version on the left, page number on the right.
+        let rule_y = FOOTER_BASELINE - SMALL_SIZE - 4.0;
+        let mut pb = PathBuilder::new();
+        pb.move_to(MARGIN_X, rule_y);
+        pb.line_to(MARGIN_X + CONTENT_W, rule_y);
+        if let Some(path) = pb.finish() {
+            surface.set_fill(None);
+            surface.set_stroke(Some(stroke(RULE, 0.5)));
+            surface.draw_path(&path);
+            surface.set_stroke(None);
+        }
+        let page_no = tr_args(
+            lang,
+            "notice-page",
+            &[("page", &(n + 1).to_string()), ("pages", &total)],
+        );
+        let page_no = font::printable(&page_no, metrics);
+        let page_w = metrics.0.width(&page_no, SMALL_SIZE);
+        let left = font::wrap(&footer, &metrics.0, SMALL_SIZE, CONTENT_W - page_w - 20.0)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        draw_text(
+            &mut surface,
+            (&regular, &bold),
+            (MARGIN_X, FOOTER_BASELINE, SMALL_SIZE, false),
+            MUTED,
+            &left,
+        );
+        draw_text(
+            &mut surface,
+            (&regular, &bold),
+            (
+                MARGIN_X + CONTENT_W - page_w,
+                FOOTER_BASELINE,
+                SMALL_SIZE,
+                false,
+            ),
+            MUTED,
+            &page_no,
+        );
+        surface.finish();
+        page.finish();
+    }
+    let mut outline = Outline::new();
+    for (text, page, y) in &pages.bookmarks {
+        outline.push_child(OutlineNode::new(
+            text.clone(),
+            XyzDestination::new(*page, Point::from_xy(0.0, *y)),
+        ));
+    }
+    document.set_outline(outline);
+    document.set_metadata(metadata(notice, lang, title));
+    document.finish().map_err(|e| match &e {
+        krilla::error::KrillaError::Validation(errors) => PdfError::Write(format!(
+            "{e}: {}",
+            errors
+                .iter()
+                .map(|(v, _)| format!("{v:?}"))
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+        other => PdfError::Write(other.to_string()),
+    })
+}

@@ -1,0 +1,613 @@
+//! From an upright grey picture to text lines: detection, which way is up,
+//! recognition, retries; barcodes on a second thread meanwhile.
+//!
+//! Which way is up: the detector's boxes give each line's axis but not its
+//! direction (a label photographed upside down has the same boxes). The
+//! label's main axis is the most common box angle; the longest lines are
+//! then read both ways along it and the way with the higher confidence wins
+//! for the whole label. Lines at another angle, and lines read with low
+//! confidence, are also tried the other way round on their own.
+//!
+//! Retries: a pass that finds no line that could name a model (letters and
+//! digits in one token, or a keyword such as "Model") is repeated with the
+//! picture turned a quarter (the detector prefers horizontal text) and at a
+//! larger scale (small print); the pass with the most model-like lines wins.
+//! The check needs no catalogue, so it works for any label.
+
+use image::GrayImage;
+
+use super::barcode::{self, Barcode};
+use super::decode::{Decoded, shrink};
+use super::detect::{self, Detected};
+use super::geometry::LineBox;
+use super::recognize::{self, Recognised};
+use super::{OcrError, PhotoText, Progress, Reader, TextLine};
+
+/// Long side of the picture the reader works on (crops are taken from it).
+pub(crate) const WORK_MAX_SIDE_PX: u32 = 2048;
+/// Long side of the detector input in the first pass.
+const DET_SIDE_PX: u32 = 960;
+/// Long side of the detector input when retrying for small print.
+const DET_RETRY_SIDE_PX: u32 = 1216;
+/// Lines thinner than this in the detector's input are small print.
+const SMALL_TEXT_PX: f32 = 16.0;
+/// Long side of the picture barcodes are looked for in.
+const BARCODE_MAX_SIDE_PX: u32 = 1600;
+/// Lines read both ways to decide which way is up.
+const ORIENTATION_SAMPLE: usize = 3;
+/// Of those, at most this many line heights around the middle are read.
+const ORIENTATION_WINDOW: f32 = 8.0;
+/// Below this confidence a line is also tried the other way round.
+const LOW_CONFIDENCE: f32 = 0.75;
+/// Lines thinner than this (work pixels) are too small to read.
+const MIN_LINE_THICKNESS_PX: f32 = 6.0;
+/// Most lines recognised per pass (largest first): a label has 10–40.
+const MAX_LINES: usize = 80;
+/// Lines at least this elongated have a trustworthy axis.
+const ELONGATED: f32 = 2.0;
+/// One- and two-symbol reads below this confidence are dropped (icons).
+const MIN_SHORT_CONFIDENCE: f32 = 0.3;
+/// Boxes on one row: heights within this ratio,
+const ROW_MAX_HEIGHT_RATIO: f32 = 2.5;
+/// centres offset across the row by less than this many (smaller) heights,
+const ROW_MAX_OFFSET: f32 = 0.5;
+/// and a gap along the row of less than this many (larger) heights.
+const ROW_MAX_GAP: f32 = 3.0;
+
+/// The lines read in one pass.
+#[derive(Debug, Default)]
+struct Pass {
+    lines: Vec<(LineBox, Recognised)>,
+    /// Main reading direction, degrees in `[0, 360)`.
+    angle_deg: Option<f32>,
+}
+
+impl Pass {
+    /// How promising the pass is: model-like lines first, then how much
+    /// confident text it read.
+    fn score(&self) -> (usize, f32) {
+        let model_like = self
+            .lines
+            .iter()
+            .filter(|(_, r)| r.confidence >= 0.5 && looks_like_model_line(&r.text))
+            .count();
+        let mass = self
+            .lines
+            .iter()
+            .map(|(_, r)| r.confidence * r.text.chars().count().min(20) as f32)
+            .sum();
+        (model_like, mass)
+    }
+}
+
+/// Reads `decoded`: text lines and barcodes.
+pub(crate) fn run(
+    reader: &Reader,
+    decoded: &Decoded,
+    progress: &Progress,
+) -> Result<PhotoText, OcrError> {
+    let gray = &decoded.gray;
+    let scale = decoded.scale();
+    std::thread::scope(|scope| {
+        let t0 = std::time::Instant::now(); // TIMING
+        let dets = detect::detect(&reader.det, gray, DET_SIDE_PX)?;
+        eprintln!("TIMING det {:?} n={}", t0.elapsed(), dets.len()); // TIMING
+        progress.advance(0.35);
+        progress.check()?;
+        let angle = dominant_axis_deg(&dets);
+        let det_scale = DET_SIDE_PX as f32 / gray.width().max(gray.height()).max(1) as f32;
+        let small_print =
+            false && median_thickness(&dets).is_some_and(|t| t * det_scale < SMALL_TEXT_PX);
+        eprintln!(
+            "TIMING thick {:?}",
+            median_thickness(&dets).map(|t| t * det_scale)
+        ); // TIMING
+
+        // Barcodes need the text angle only to level a tilted Code 128; they
+        // run beside recognition, which leaves a core idle now and then.
+        let barcode_job = move || {
+            let t = std::time::Instant::now(); // TIMING
+            let small = shrink(gray.clone(), BARCODE_MAX_SIDE_PX);
+            let to_photo = small.width() as f32 / gray.width().max(1) as f32 * scale;
+            let r = barcode::read(&small, to_photo, angle);
+            eprintln!("TIMING barcode {:?}", t.elapsed()); // TIMING
+            r
+        };
+        let handle = std::thread::Builder::new()
+            .name("ocr-barcodes".to_owned())
+            .spawn_scoped(scope, barcode_job);
+        let mut inline_barcodes = None;
+        let handle = match handle {
+            Ok(h) => Some(h),
+            Err(_) => {
+                inline_barcodes = Some(barcode_job());
+                None
+            }
+        };
+
+        let t1 = std::time::Instant::now(); // TIMING
+        let mut best = read_lines(reader, gray, dets, angle)?;
+        eprintln!("TIMING rec {:?}", t1.elapsed()); // TIMING
+        progress.advance(0.7);
+        // Small print read at the first scale comes out split and garbled,
+        // yet may still look like a model line: look again, larger.
+        let can_enlarge = gray.width().max(gray.height()) as f32 > DET_SIDE_PX as f32 * 1.2;
+        if small_print && can_enlarge {
+            progress.check()?;
+            let dets = detect::detect(&reader.det, gray, DET_RETRY_SIDE_PX)?;
+            let angle = dominant_axis_deg(&dets);
+            let pass = read_lines(reader, gray, dets, angle)?;
+            if pass.score() > best.score() {
+                best = pass;
+            }
+        }
+        if best.score().0 == 0 {
+            let vertical = angle.is_some_and(|a| (a.rem_euclid(180.0) - 90.0).abs() < 45.0);
+            let retries: [Retry; 2] = if vertical {
+                [Retry::QuarterTurn, Retry::Larger]
+            } else {
+                [Retry::Larger, Retry::QuarterTurn]
+            };
+            for (i, retry) in retries.into_iter().enumerate() {
+                progress.check()?;
+                let dets = match retry {
+                    Retry::Larger => detect::detect(&reader.det, gray, DET_RETRY_SIDE_PX)?,
+                    Retry::QuarterTurn => detect_turned(reader, gray)?,
+                };
+                let angle = dominant_axis_deg(&dets);
+                let pass = read_lines(reader, gray, dets, angle)?;
+                progress.advance(0.7 + 0.1 * (i as f32 + 1.0));
+                if pass.score() > best.score() {
+                    best = pass;
+                }
+                if best.score().0 > 0 {
+                    break;
+                }
+            }
+        }
+        progress.check()?;
+        let barcodes: Vec<Barcode> = match handle {
+            Some(h) => h.join().unwrap_or_default(),
+            None => inline_barcodes.unwrap_or_default(),
+        };
+        progress.advance(1.0);
+        eprintln!("TIMING total {:?}", t0.elapsed()); // TIMING
+        Ok(to_photo_text(best, barcodes, decoded))
+    })
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Retry {
+    Larger,
+    QuarterTurn,
+}
+
+/// Detects on the picture turned a quarter clockwise; boxes come back in
+/// the coordinates of `gray`.
+fn detect_turned(reader: &Reader, gray: &GrayImage) -> Result<Vec<Detected>, OcrError> {
+    let turned = image::imageops::rotate90(gray);
+    let h = gray.height() as f32;
+    let dets = detect::detect(&reader.det, &turned, DET_SIDE_PX)?;
+    // rotate90 sends (x, y) to (h - y, x); undo it.
+    Ok(dets
+        .into_iter()
+        .map(|d| {
+            let (tx, ty) = d.line.center;
+            let (dx, dy) = d.line.dir;
+            Detected {
+                line: LineBox {
+                    center: (ty, h - tx),
+                    dir: (dy, -dx),
+                    ..d.line
+                },
+                ..d
+            }
+        })
+        .collect())
+}
+
+/// Median thickness of the detected lines, in work pixels.
+fn median_thickness(dets: &[Detected]) -> Option<f32> {
+    let mut t: Vec<f32> = dets.iter().map(|d| d.line.thickness).collect();
+    t.sort_by(f32::total_cmp);
+    t.get(t.len() / 2).copied()
+}
+
+/// The most common line axis, degrees in `[0, 180)`, from elongated boxes.
+fn dominant_axis_deg(dets: &[Detected]) -> Option<f32> {
+    const BINS: usize = 36;
+    let mut hist = [0.0f32; BINS];
+    let axes: Vec<(f32, f32)> = dets
+        .iter()
+        .filter(|d| d.line.aspect() >= ELONGATED)
+        .map(|d| {
+            (
+                d.line.angle_deg().rem_euclid(180.0),
+                d.line.length * d.score,
+            )
+        })
+        .collect();
+    if axes.is_empty() {
+        return None;
+    }
+    for &(a, w) in &axes {
+        let bin = bin_of(a, BINS);
+        if let Some(h) = hist.get_mut(bin) {
+            *h += w;
+        }
+    }
+    let smoothed = |i: usize| {
+        let at = |j: usize| hist.get(j % BINS).copied().unwrap_or(0.0);
+        at(i + BINS - 1) + 2.0 * at(i) + at(i + 1)
+    };
+    let mode = (0..BINS).max_by(|&a, &b| smoothed(a).total_cmp(&smoothed(b)))?;
+    let mode_deg = (mode as f32 + 0.5) * 180.0 / BINS as f32;
+    // Mean of the doubled angles near the mode (axes wrap at 180°).
+    let (mut sx, mut sy) = (0.0f32, 0.0f32);
+    for &(a, w) in &axes {
+        let diff = (a - mode_deg + 90.0).rem_euclid(180.0) - 90.0;
+        if diff.abs() <= 12.0 {
+            let r = (2.0 * a).to_radians();
+            sx += w * r.cos();
+            sy += w * r.sin();
+        }
+    }
+    Some((sy.atan2(sx).to_degrees() / 2.0).rem_euclid(180.0))
+}
+
+fn bin_of(angle_deg: f32, bins: usize) -> usize {
+    let b = (angle_deg / 180.0 * bins as f32).floor();
+    if b.is_nan() || b < 0.0 {
+        0
+    } else {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "b is a non-negative whole number below a small bin count"
+        )]
+        let i = b as usize;
+        i.min(bins - 1)
+    }
+}
+
+/// Smallest angle between two axes (undirected), degrees.
+fn axis_difference(a: f32, b: f32) -> f32 {
+    ((a - b + 90.0).rem_euclid(180.0) - 90.0).abs()
+}
+
+/// Orients every box, reads it, and fixes lines read upside down.
+fn read_lines(
+    reader: &Reader,
+    gray: &GrayImage,
+    mut dets: Vec<Detected>,
+    axis_deg: Option<f32>,
+) -> Result<Pass, OcrError> {
+    dets.retain(|d| d.line.thickness.min(d.line.length) >= MIN_LINE_THICKNESS_PX);
+    if dets.len() > MAX_LINES {
+        dets.sort_by(|a, b| {
+            (b.line.length * b.line.thickness).total_cmp(&(a.line.length * a.line.thickness))
+        });
+        dets.truncate(MAX_LINES);
+    }
+    if dets.is_empty() {
+        return Ok(Pass::default());
+    }
+    let axis = axis_deg.unwrap_or(0.0);
+    let forward = unit(axis);
+    let orient = |line: LineBox, towards: (f32, f32)| {
+        if line.aspect() >= ELONGATED {
+            // Keep the long side; pick its direction closer to `towards`.
+            if line.dir.0 * towards.0 + line.dir.1 * towards.1 >= 0.0 {
+                line
+            } else {
+                line.flipped()
+            }
+        } else {
+            line.oriented_towards(towards)
+        }
+    };
+
+    // Which way along the axis? Read the longest on-axis lines both ways.
+    let mut sample: Vec<usize> = (0..dets.len())
+        .filter(|&i| {
+            dets.get(i).is_some_and(|d| {
+                d.line.aspect() >= 2.5 && axis_difference(d.line.angle_deg(), axis) <= 15.0
+            })
+        })
+        .collect();
+    sample.sort_by(|&a, &b| {
+        let len = |i: usize| dets.get(i).map_or(0.0, |d| d.line.length);
+        len(b).total_cmp(&len(a))
+    });
+    sample.truncate(ORIENTATION_SAMPLE);
+    // The middle of each line is enough to tell up from down, and reading
+    // less of it keeps this test cheap.
+    let sample_boxes: Vec<LineBox> = sample
+        .iter()
+        .filter_map(|&i| dets.get(i))
+        .map(|d| {
+            let b = orient(d.line, forward);
+            LineBox {
+                length: b.length.min(ORIENTATION_WINDOW * b.thickness),
+                ..b
+            }
+        })
+        .collect();
+    let both: Vec<LineBox> = sample_boxes
+        .iter()
+        .copied()
+        .chain(sample_boxes.iter().map(|b| b.flipped()))
+        .collect();
+    let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &both)?;
+    let (read_forward, read_flipped) = reads.split_at(sample_boxes.len());
+    let total = |rs: &[Recognised]| rs.iter().map(|r| r.confidence).sum::<f32>();
+    let upside_down = total(read_flipped) > total(read_forward);
+    let (towards, angle_deg) = if upside_down {
+        ((-forward.0, -forward.1), (axis + 180.0).rem_euclid(360.0))
+    } else {
+        (forward, axis)
+    };
+
+    let boxes: Vec<LineBox> = dets.iter().map(|d| orient(d.line, towards)).collect();
+    let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &boxes)?;
+    let mut lines: Vec<(LineBox, Recognised)> = boxes.into_iter().zip(reads).collect();
+
+    // Doubtful lines, and lines off the main axis: try the other way round.
+    let retry: Vec<usize> = (0..lines.len())
+        .filter(|&i| {
+            lines.get(i).is_some_and(|(b, r)| {
+                r.confidence < LOW_CONFIDENCE || axis_difference(b.angle_deg(), axis) > 30.0
+            })
+        })
+        .collect();
+    let retry_boxes: Vec<LineBox> = retry
+        .iter()
+        .filter_map(|&i| lines.get(i).map(|(b, _)| b.flipped()))
+        .collect();
+    let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &retry_boxes)?;
+    for ((&i, b), r) in retry.iter().zip(retry_boxes).zip(reads) {
+        if let Some(slot) = lines.get_mut(i)
+            && r.confidence > slot.1.confidence + 0.05
+        {
+            *slot = (b, r);
+        }
+    }
+    // Icons and specks come out as one or two symbols read with little
+    // confidence; they are noise to every caller.
+    lines.retain(|(_, r)| {
+        let n = r.text.chars().count();
+        n > 2 || (n > 0 && r.confidence >= MIN_SHORT_CONFIDENCE)
+    });
+    Ok(Pass {
+        lines: merge_rows(lines, towards),
+        angle_deg: Some(angle_deg),
+    })
+}
+
+/// Joins boxes that sit on one row of the label ("MODEL" | "CMS 8000" in
+/// two table cells) into one line, so a key and its value stay together.
+fn merge_rows(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBox, Recognised)> {
+    let down = (-dir.1, dir.0);
+    let along = |b: &LineBox| b.center.0 * dir.0 + b.center.1 * dir.1;
+    let across = |b: &LineBox| b.center.0 * down.0 + b.center.1 * down.1;
+    let on_axis = |b: &LineBox| b.dir.0 * dir.0 + b.dir.1 * dir.1 > 0.98;
+    let same_row = |a: &LineBox, b: &LineBox| {
+        let (t_min, t_max) = (a.thickness.min(b.thickness), a.thickness.max(b.thickness));
+        let gap = (along(a) - along(b)).abs() - (a.length + b.length) / 2.0;
+        on_axis(a)
+            && on_axis(b)
+            && t_max < ROW_MAX_HEIGHT_RATIO * t_min
+            && (across(a) - across(b)).abs() < ROW_MAX_OFFSET * t_min
+            && gap < ROW_MAX_GAP * t_max
+    };
+    // Union-find over the pairs that share a row.
+    let mut parent: Vec<usize> = (0..lines.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = parent.get(i) {
+            if p == i {
+                break;
+            }
+            let grand = parent.get(p).copied().unwrap_or(p);
+            if let Some(slot) = parent.get_mut(i) {
+                *slot = grand;
+            }
+            i = p;
+        }
+        i
+    }
+    for (i, (a, _)) in lines.iter().enumerate() {
+        for (j, (b, _)) in lines.iter().enumerate().skip(i + 1) {
+            if same_row(a, b) {
+                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                if let Some(slot) = parent.get_mut(rj) {
+                    *slot = ri;
+                }
+            }
+        }
+    }
+    let mut groups: Vec<Vec<(LineBox, Recognised)>> = Vec::new();
+    let mut group_of: Vec<Option<usize>> = vec![None; lines.len()];
+    for (i, line) in lines.into_iter().enumerate() {
+        let r = root(&mut parent, i);
+        let g = match group_of.get(r).copied().flatten() {
+            Some(g) => g,
+            None => {
+                groups.push(Vec::new());
+                let g = groups.len() - 1;
+                if let Some(slot) = group_of.get_mut(r) {
+                    *slot = Some(g);
+                }
+                g
+            }
+        };
+        if let Some(group) = groups.get_mut(g) {
+            group.push(line);
+        }
+    }
+    groups
+        .into_iter()
+        .filter_map(|mut group| {
+            if group.len() == 1 {
+                return group.pop();
+            }
+            group.sort_by(|(a, _), (b, _)| along(a).total_cmp(&along(b)));
+            let (mut u0, mut u1, mut v0, mut v1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+            for (b, _) in &group {
+                u0 = u0.min(along(b) - b.length / 2.0);
+                u1 = u1.max(along(b) + b.length / 2.0);
+                v0 = v0.min(across(b) - b.thickness / 2.0);
+                v1 = v1.max(across(b) + b.thickness / 2.0);
+            }
+            let (um, vm) = ((u0 + u1) / 2.0, (v0 + v1) / 2.0);
+            let line = LineBox {
+                center: (dir.0 * um + down.0 * vm, dir.1 * um + down.1 * vm),
+                dir,
+                length: u1 - u0,
+                thickness: v1 - v0,
+            };
+            let chars: f32 = group
+                .iter()
+                .map(|(_, r)| r.text.chars().count() as f32)
+                .sum();
+            let confidence = group
+                .iter()
+                .map(|(_, r)| r.confidence * r.text.chars().count() as f32)
+                .sum::<f32>()
+                / chars.max(1.0);
+            let text = group
+                .iter()
+                .map(|(_, r)| r.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            Some((line, Recognised { text, confidence }))
+        })
+        .collect()
+}
+
+fn unit(deg: f32) -> (f32, f32) {
+    let (s, c) = deg.to_radians().sin_cos();
+    (c, s)
+}
+
+/// True when a line could carry a model name: a token mixing letters and
+/// digits (`CMS8000`, `MN-120`, `VM-8`), a letters token followed by a
+/// digits token (`CMS 8000`), or a model keyword.
+pub(crate) fn looks_like_model_line(text: &str) -> bool {
+    let upper = text.to_uppercase();
+    let tokens: Vec<&str> = upper
+        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';' | '/' | '(' | ')'))
+        .filter(|t| !t.is_empty())
+        .collect();
+    let is_keyword = |t: &str| {
+        matches!(
+            t.trim_end_matches('.'),
+            "MODEL" | "MOD" | "MODELLO" | "MODELE" | "MODÈLE" | "MODELO" | "TYPE" | "TYP" | "TIPO"
+        )
+    };
+    if tokens.iter().any(|t| is_keyword(t)) {
+        return true;
+    }
+    let letters = |t: &str| t.chars().filter(char::is_ascii_alphabetic).count();
+    let digits = |t: &str| t.chars().filter(char::is_ascii_digit).count();
+    // Model names start with a letter; "100-240V" and "60Hz" do not.
+    // Protection classes and standards do, so they are left out.
+    let mixed = tokens.iter().any(|t| {
+        let core = t.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+        let starts_with_letter = core.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        let standard = ["IP", "EN", "IEC", "ISO"].iter().any(|p| {
+            core.strip_prefix(p)
+                .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || c == 'X'))
+        });
+        starts_with_letter && !standard && digits(core) >= 1 && core.len() >= 3 && core.len() <= 16
+    });
+    let split = tokens.windows(2).any(|w| match w {
+        [a, b] => {
+            letters(a) >= 2 && letters(a) == a.len() && digits(b) >= 2 && digits(b) == b.len()
+        }
+        _ => false,
+    });
+    mixed || split
+}
+
+/// Lines in reading order, in photo pixels.
+fn to_photo_text(pass: Pass, barcodes: Vec<Barcode>, decoded: &Decoded) -> PhotoText {
+    let scale = decoded.scale().max(1e-6);
+    let down = pass.angle_deg.map_or((0.0, 1.0), |a| {
+        let (dx, dy) = unit(a);
+        (-dy, dx)
+    });
+    let mut lines = pass.lines;
+    // Top to bottom along the label's own "down", then along the line.
+    lines.sort_by(|(a, _), (b, _)| {
+        let key = |l: &LineBox| l.center.0 * down.0 + l.center.1 * down.1;
+        key(a).total_cmp(&key(b))
+    });
+    let lines = lines
+        .into_iter()
+        .map(|(b, r)| TextLine {
+            text: r.text,
+            confidence: r.confidence,
+            quad: b.corners().map(|(x, y)| (x / scale, y / scale)),
+        })
+        .collect();
+    PhotoText {
+        lines,
+        barcodes,
+        width: decoded.width,
+        height: decoded.height,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn model_like_lines() {
+        for yes in [
+            "Model: CMS8000",
+            "CMS 8000",
+            "MN-120",
+            "Mod.: VM-8",
+            "Type",
+            "BP7450",
+            "MODELLO CMS6000",
+        ] {
+            assert!(looks_like_model_line(yes), "{yes}");
+        }
+        for no in [
+            "Serial No.: 8251-2102-8542",
+            "2021-02-19",
+            "Vital Signs Monitor",
+            "Input: 100-240V~ 50/60Hz",
+            "IPX1 IP22 EN60601",
+            "",
+        ] {
+            assert!(!looks_like_model_line(no), "{no}");
+        }
+    }
+
+    #[test]
+    fn dominant_axis_ignores_stray_boxes() {
+        let mk = |deg: f32, length: f32| {
+            let (s, c) = deg.to_radians().sin_cos();
+            Detected {
+                line: LineBox {
+                    center: (0.0, 0.0),
+                    dir: (c, s),
+                    length,
+                    thickness: 10.0,
+                },
+                score: 1.0,
+            }
+        };
+        let dets = vec![
+            mk(178.0, 200.0),
+            mk(2.0, 200.0),
+            mk(0.0, 150.0),
+            mk(90.0, 100.0),
+        ];
+        let a = dominant_axis_deg(&dets).unwrap();
+        assert!(axis_difference(a, 0.0) < 2.0, "{a}");
+    }
+}

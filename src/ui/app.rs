@@ -1,0 +1,378 @@
+//! The app: preferences, the wizard, the draft, and routing to the current step.
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use egui::RichText;
+use serde::{Deserialize, Serialize};
+
+use super::steps::notice::{Dialogs, NoticeCtx, Request};
+use super::steps::{self, StepCtx};
+use super::theme::{self, Look};
+use super::wizard::{Action, Step, Wizard};
+use crate::guidance::Role;
+use crate::i18n::{Lang, tr, tr_args};
+use crate::notice::{Autosave, Draft, DraftStore, NoticeForm};
+use crate::update::{self, ActiveList, Verifier};
+
+/// What the app remembers between runs (eframe storage).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Prefs {
+    /// Language chosen.
+    pub lang: Lang,
+    /// Who uses the app.
+    pub role: Role,
+    /// Text size and contrast.
+    pub look: Look,
+    /// The family doctor's name.
+    pub gp_name: String,
+    /// The family doctor's e-mail.
+    pub gp_email: String,
+}
+
+const PREFS_KEY: &str = "monitor-check-prefs";
+
+/// Everything the app takes from outside: `from_system` reads this machine,
+/// tests pass their own.
+pub struct AppConfig {
+    /// Language when nothing was saved yet (the system locale's).
+    pub default_lang: Lang,
+    /// Where the draft, e-mail copies and updated lists live; `None` keeps
+    /// nothing on disk.
+    pub data_dir: Option<PathBuf>,
+    /// The list in use.
+    pub list: ActiveList,
+    /// How save dialogs are answered.
+    pub dialogs: Dialogs,
+    /// When the process started, to report the time to the first frame.
+    pub started: Option<Instant>,
+}
+
+impl AppConfig {
+    /// Reads the locale, the data dir and the list in use on this machine.
+    pub fn from_system() -> Self {
+        let default_lang = sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l));
+        let data_dir = update::default_data_dir();
+        let list = update::active_list(data_dir.as_deref(), &Verifier::pinned());
+        Self {
+            default_lang,
+            data_dir,
+            list,
+            dialogs: Dialogs::System,
+            started: None,
+        }
+    }
+}
+
+/// The Monitor Check app.
+pub struct MonitorCheckApp {
+    prefs: Prefs,
+    wizard: Wizard,
+    list: ActiveList,
+    data_dir: Option<PathBuf>,
+    dialogs: Dialogs,
+    identify: steps::identify::State,
+    form: NoticeForm,
+    notice: steps::notice::State,
+    welcome: steps::welcome::State,
+    checked_at: jiff::Zoned,
+    autosave: Option<Autosave>,
+    draft_error: Option<String>,
+    restored: bool,
+    applied_look: Option<Look>,
+    started: Option<Instant>,
+    frames_drawn: u32,
+}
+
+impl MonitorCheckApp {
+    /// Builds the app, restoring saved preferences and any unfinished notice.
+    pub fn new(cc: &eframe::CreationContext<'_>, config: AppConfig) -> Self {
+        let prefs = cc
+            .storage
+            .and_then(|s| eframe::get_value::<Prefs>(s, PREFS_KEY))
+            .unwrap_or_else(|| Prefs {
+                lang: config.default_lang,
+                ..Prefs::default()
+            });
+        theme::install_fonts(&cc.egui_ctx);
+        let mut app = Self {
+            prefs,
+            wizard: Wizard::default(),
+            list: config.list,
+            data_dir: config.data_dir,
+            dialogs: config.dialogs,
+            identify: steps::identify::State::default(),
+            form: NoticeForm::default(),
+            notice: steps::notice::State::default(),
+            welcome: steps::welcome::State::default(),
+            checked_at: jiff::Zoned::now(),
+            autosave: None,
+            draft_error: None,
+            restored: false,
+            applied_look: None,
+            started: config.started,
+            frames_drawn: 0,
+        };
+        app.restore_draft();
+        app
+    }
+
+    fn restore_draft(&mut self) {
+        let Some(dir) = &self.data_dir else {
+            return;
+        };
+        let store = DraftStore::new(dir.clone());
+        let saved = match store.load() {
+            Ok(saved) => saved,
+            Err(e) => {
+                self.draft_error = Some(e.to_string());
+                None
+            }
+        };
+        if let Some(draft) = &saved {
+            self.prefs.lang = draft.lang;
+            self.prefs.role = draft.role;
+            self.form = draft.form.clone();
+            self.identify.text.clone_from(&draft.typed_text);
+            self.identify.photos.clone_from(&draft.photo_paths);
+            let verdict =
+                crate::identify::identify_text(&self.list.catalog, &draft.typed_text).ok();
+            self.wizard = Wizard::restore(Step::Notice, verdict);
+            self.restored = true;
+        }
+        self.autosave = Some(Autosave::new(store, saved));
+    }
+
+    fn draft(&self) -> Draft {
+        Draft::new(
+            self.form.clone(),
+            self.identify.text.clone(),
+            self.identify.photos.clone(),
+            self.prefs.lang,
+            self.prefs.role,
+        )
+    }
+
+    /// Whether there is anything worth keeping: a verdict was reached.
+    fn has_work(&self) -> bool {
+        self.wizard.verdict().is_some()
+    }
+
+    fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if !self.has_work() {
+            return;
+        }
+        let draft = self.draft();
+        let Some(autosave) = &mut self.autosave else {
+            return;
+        };
+        match autosave.tick(&draft, Instant::now()) {
+            Some(Ok(())) => self.draft_error = None,
+            Some(Err(e)) => self.draft_error = Some(e.to_string()),
+            None => ctx.request_repaint_after(Autosave::QUIET),
+        }
+    }
+
+    fn flush_draft(&mut self) {
+        if !self.has_work() {
+            return;
+        }
+        let draft = self.draft();
+        if let Some(autosave) = &mut self.autosave
+            && let Err(e) = autosave.flush(&draft)
+        {
+            self.draft_error = Some(e.to_string());
+        }
+    }
+
+    fn discard_draft(&mut self) {
+        if let Some(autosave) = &mut self.autosave
+            && let Err(e) = autosave.discard()
+        {
+            self.draft_error = Some(e.to_string());
+        }
+        self.form = NoticeForm::default();
+        self.restored = false;
+    }
+
+    /// The current step (for tests and the window title).
+    pub fn step(&self) -> Step {
+        self.wizard.step()
+    }
+
+    /// The saved preferences.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The notice form as filled so far.
+    pub fn form(&self) -> &NoticeForm {
+        &self.form
+    }
+
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.prefs.lang;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(tr(lang, "app-title")).strong().size(22.0));
+            let step = self.wizard.step();
+            ui.label(tr_args(
+                lang,
+                "step-of",
+                &[
+                    ("n", &step.number().to_string()),
+                    ("total", &Step::ALL.len().to_string()),
+                    ("name", &tr(lang, step.message_id())),
+                ],
+            ));
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                ui.checkbox(
+                    &mut self.prefs.look.high_contrast,
+                    tr(lang, "look-high-contrast"),
+                );
+                ui.checkbox(&mut self.prefs.look.large_text, tr(lang, "look-large-text"));
+                for l in Lang::ALL.iter().rev() {
+                    ui.selectable_value(&mut self.prefs.lang, *l, l.native_name());
+                }
+            });
+        });
+    }
+
+    fn step_ui(&mut self, ui: &mut egui::Ui) -> Option<Request> {
+        let ctx = StepCtx {
+            lang: self.prefs.lang,
+            role: self.prefs.role,
+            look: self.prefs.look,
+            catalog: &self.list.catalog,
+            verdict: self.wizard.verdict(),
+        };
+        let wizard = |a: Option<Action>| a.map(Request::Wizard);
+        match self.wizard.step() {
+            Step::Welcome => wizard(steps::welcome::ui(
+                ui,
+                &mut self.prefs,
+                &mut self.welcome,
+                &mut self.list,
+                self.data_dir.as_deref(),
+            )),
+            Step::Identify => wizard(steps::identify::ui(ui, &ctx, &mut self.identify)),
+            Step::Result => wizard(steps::result::ui(ui, &ctx)),
+            Step::Guidance => wizard(steps::guidance::ui(ui, &ctx, &mut self.form)),
+            Step::Notice => {
+                let outbox = self.data_dir.as_ref().map(|d| d.join("outbox"));
+                let nctx = NoticeCtx {
+                    step: &ctx,
+                    checked_at: &self.checked_at,
+                    photo_paths: &self.identify.photos,
+                    dialogs: &self.dialogs,
+                    outbox: outbox.as_deref(),
+                    restored: self.restored,
+                };
+                steps::notice::ui(ui, &nctx, &mut self.form, &mut self.notice)
+            }
+        }
+    }
+
+    fn apply(&mut self, request: Request) {
+        match request {
+            Request::Discard => {
+                self.discard_draft();
+                self.wizard.apply(Action::StartOver);
+                self.identify = steps::identify::State::default();
+            }
+            Request::Wizard(action) => {
+                match &action {
+                    Action::StartOver => {
+                        self.flush_draft();
+                        self.discard_draft();
+                        self.identify = steps::identify::State::default();
+                    }
+                    Action::Identified(verdict) => {
+                        self.checked_at = jiff::Zoned::now();
+                        // The form follows the device just identified.
+                        self.form.device = crate::notice::DeviceDetails::default();
+                        self.form.identified_by.clear();
+                        self.form.prefill(verdict, &self.list.catalog);
+                    }
+                    _ => {}
+                }
+                self.wizard.apply(action);
+                if self.wizard.step() == Step::Notice {
+                    self.form.sender_role = self.prefs.role;
+                    if self.form.gp_name.is_empty() {
+                        self.form.gp_name.clone_from(&self.prefs.gp_name);
+                    }
+                    if self.form.gp_email.is_empty() {
+                        self.form.gp_email.clone_from(&self.prefs.gp_email);
+                    }
+                }
+                self.flush_draft();
+            }
+        }
+    }
+}
+
+impl eframe::App for MonitorCheckApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if let Some(started) = self.started {
+            // The second call starts once the first frame has been painted.
+            if self.frames_drawn == 1 {
+                eprintln!(
+                    "monitor-check: first frame after {:.0} ms",
+                    started.elapsed().as_secs_f64() * 1000.0
+                );
+                self.started = None;
+            } else {
+                ui.ctx().request_repaint();
+            }
+            self.frames_drawn += 1;
+        }
+        if self.applied_look != Some(self.prefs.look) {
+            theme::apply(ui.ctx(), self.prefs.look);
+            self.applied_look = Some(self.prefs.look);
+        }
+        egui::Panel::top("top-bar").show(ui, |ui| {
+            ui.add_space(4.0);
+            self.top_bar_ui(ui);
+            if let Some(e) = &self.draft_error {
+                ui.label(
+                    RichText::new(format!("{} ({e})", tr(self.prefs.lang, "ui-draft-error")))
+                        .color(theme::error_color(self.prefs.look)),
+                );
+            }
+            ui.add_space(4.0);
+        });
+        let mut request = None;
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical()
+                .auto_shrink([false, false])
+                .show(ui, |ui| {
+                    let width = ui.available_width().min(theme::CONTENT_MAX_WIDTH);
+                    let margin = (ui.available_width() - width) / 2.0;
+                    ui.horizontal(|ui| {
+                        ui.add_space(margin.max(0.0));
+                        ui.vertical(|ui| {
+                            ui.set_max_width(width);
+                            request = self.step_ui(ui);
+                        });
+                    });
+                });
+        });
+        // The doctor's details are remembered for the next notice.
+        if !self.form.gp_name.is_empty() {
+            self.prefs.gp_name.clone_from(&self.form.gp_name);
+        }
+        if !self.form.gp_email.is_empty() {
+            self.prefs.gp_email.clone_from(&self.form.gp_email);
+        }
+        if let Some(request) = request {
+            self.apply(request);
+        }
+        self.autosave_tick(ui.ctx());
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+        self.flush_draft();
+    }
+}

@@ -1,0 +1,442 @@
+//! Step 5: the notice for the family doctor — the form, a live preview, and
+//! copy / save / e-mail / print. Files are written on a worker thread.
+
+use std::path::{Path, PathBuf};
+
+use egui::{RichText, Ui};
+
+use super::StepCtx;
+use crate::i18n::{Lang, tr};
+use crate::notice::{self, AgeBand, Notice, NoticeForm, PhotoFile};
+use crate::ui::jobs::{self, Job};
+use crate::ui::theme;
+use crate::ui::widgets;
+use crate::ui::wizard::Action;
+
+/// How save dialogs are answered: by the system's dialog, or (tests, and a
+/// portable setup) straight into a fixed folder with the suggested name.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Dialogs {
+    /// The system's file dialog.
+    #[default]
+    System,
+    /// Save into this folder without asking.
+    Fixed(PathBuf),
+}
+
+/// A file the notice step writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    /// Plain text.
+    Text,
+    /// PDF.
+    Pdf,
+    /// `.eml`, opened in the mail program.
+    Email,
+    /// PDF opened in the system viewer to print.
+    Print,
+}
+
+/// How a file job ended.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Written to this path.
+    Written(Output, PathBuf),
+    /// The user closed the dialog or pressed Cancel.
+    Cancelled,
+    /// It failed; the message is for the "Details" line.
+    Failed(String),
+}
+
+/// What the notice step keeps between frames.
+#[derive(Default)]
+pub struct State {
+    job: Option<Job<Outcome>>,
+    message: Option<(bool, String)>,
+}
+
+/// Everything the step needs besides the form.
+pub struct NoticeCtx<'a> {
+    /// Shared step context.
+    pub step: &'a StepCtx<'a>,
+    /// When the check was made.
+    pub checked_at: &'a jiff::Zoned,
+    /// Photos chosen on the identify step.
+    pub photo_paths: &'a [PathBuf],
+    /// How save dialogs are answered.
+    pub dialogs: &'a Dialogs,
+    /// Where the e-mail and print copies go.
+    pub outbox: Option<&'a Path>,
+    /// A draft was restored at start.
+    pub restored: bool,
+}
+
+/// What the notice step asks of the app besides moving.
+#[derive(Debug, PartialEq)]
+pub enum Request {
+    /// Move the wizard.
+    Wizard(Action),
+    /// Remove the saved draft and clear the form.
+    Discard,
+}
+
+/// Draws the notice step.
+pub fn ui(
+    ui: &mut Ui,
+    nctx: &NoticeCtx<'_>,
+    form: &mut NoticeForm,
+    state: &mut State,
+) -> Option<Request> {
+    let ctx = nctx.step;
+    let lang = ctx.lang;
+    let mut request = None;
+    let Some(verdict) = ctx.verdict else {
+        return Some(Request::Wizard(Action::Back));
+    };
+    ui.heading(tr(lang, "ui-notice-heading"));
+    if nctx.restored {
+        ui.label(RichText::new(tr(lang, "ui-notice-restored")).strong());
+    }
+    ui.label(tr(lang, "ui-notice-intro"));
+    ui.add_space(theme::GAP);
+
+    form_ui(ui, lang, form);
+
+    let names = nctx
+        .photo_paths
+        .iter()
+        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .collect();
+    let notice = Notice::new(
+        form.clone(),
+        verdict,
+        ctx.catalog,
+        nctx.checked_at.clone(),
+        crate::APP_VERSION,
+        names,
+    );
+
+    ui.add_space(theme::GAP);
+    egui::CollapsingHeader::new(RichText::new(tr(lang, "ui-notice-preview")).strong())
+        .default_open(false)
+        .show(ui, |ui| {
+            let mut text = notice::render_text(&notice, lang);
+            let label = ui.label(tr(lang, "ui-notice-preview-label"));
+            ui.add(
+                egui::TextEdit::multiline(&mut text)
+                    .font(egui::TextStyle::Monospace)
+                    .interactive(false)
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        });
+
+    ui.add_space(theme::GAP);
+    actions_ui(ui, nctx, &notice, state);
+
+    ui.add_space(theme::GAP);
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr(lang, "ui-notice-start-over")).clicked() {
+            request = Some(Request::Wizard(Action::StartOver));
+        }
+        if ui.button(tr(lang, "ui-notice-discard")).clicked() {
+            request = Some(Request::Discard);
+        }
+    });
+    if let Some(action) = widgets::nav_ui(ui, lang, true, None) {
+        request = Some(Request::Wizard(action));
+    }
+    request
+}
+
+fn form_ui(ui: &mut Ui, lang: Lang, form: &mut NoticeForm) {
+    section(ui, &tr(lang, "ui-notice-section-gp"));
+    widgets::text_field(ui, &tr(lang, "ui-notice-gp-name"), &mut form.gp_name, "");
+    widgets::text_field(ui, &tr(lang, "ui-notice-gp-email"), &mut form.gp_email, "");
+
+    section(ui, &tr(lang, "ui-notice-section-sender"));
+    widgets::text_field(
+        ui,
+        &tr(lang, "ui-notice-sender-name"),
+        &mut form.sender_name,
+        "",
+    );
+    widgets::text_field(
+        ui,
+        &tr(lang, "ui-notice-sender-contact"),
+        &mut form.sender_contact,
+        "",
+    );
+
+    section(ui, &tr(lang, "notice-h-patient"));
+    widgets::text_field(
+        ui,
+        &tr(lang, "notice-f-initials"),
+        &mut form.patient_initials,
+        "",
+    );
+    ui.label(tr(lang, "notice-f-age-band"));
+    ui.horizontal_wrapped(|ui| {
+        ui.radio_value(&mut form.age_band, None, tr(lang, "ui-notice-age-not-said"));
+        for band in AgeBand::ALL {
+            ui.radio_value(&mut form.age_band, Some(band), tr(lang, band.message_id()));
+        }
+    });
+    ui.checkbox(
+        &mut form.print_full_name,
+        tr(lang, "ui-notice-print-full-name"),
+    );
+    if form.print_full_name {
+        widgets::text_field(
+            ui,
+            &tr(lang, "notice-f-full-name"),
+            &mut form.patient_full_name,
+            "",
+        );
+    }
+    widgets::text_field(
+        ui,
+        &tr(lang, "notice-f-place"),
+        &mut form.place_of_use,
+        &tr(lang, "ui-notice-place-hint"),
+    );
+
+    section(ui, &tr(lang, "notice-h-device"));
+    let d = &mut form.device;
+    for (id, value) in [
+        ("notice-f-model", &mut d.model),
+        ("notice-f-brand", &mut d.brand),
+        ("notice-f-manufacturer", &mut d.manufacturer),
+        ("notice-f-serial", &mut d.serial),
+        ("notice-f-importer-code", &mut d.importer_code),
+        ("notice-f-manufactured", &mut d.manufactured),
+        ("notice-f-udi", &mut d.udi),
+        ("notice-f-firmware", &mut d.firmware),
+    ] {
+        widgets::text_field(ui, &tr(lang, id), value, "");
+    }
+
+    section(ui, &tr(lang, "notice-h-connection"));
+    ui.label(tr(lang, "notice-f-still-used"));
+    ui.horizontal(|ui| {
+        let a = &mut form.actions;
+        ui.radio_value(
+            &mut a.still_used_locally,
+            None,
+            tr(lang, "ui-notice-not-said"),
+        );
+        ui.radio_value(&mut a.still_used_locally, Some(true), tr(lang, "ui-yes"));
+        ui.radio_value(&mut a.still_used_locally, Some(false), tr(lang, "ui-no"));
+    });
+    widgets::text_field(
+        ui,
+        &tr(lang, "notice-f-when"),
+        &mut form.actions.when,
+        &tr(lang, "ui-notice-when-hint"),
+    );
+
+    section(ui, &tr(lang, "notice-h-observations"));
+    widgets::text_area(
+        ui,
+        &tr(lang, "ui-notice-observations"),
+        &mut form.observations,
+        "",
+        3,
+    );
+    widgets::text_area(ui, &tr(lang, "ui-notice-request"), &mut form.request, "", 2);
+}
+
+fn section(ui: &mut Ui, title: &str) {
+    ui.add_space(theme::GAP);
+    ui.label(RichText::new(title).strong().size(22.0));
+}
+
+fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, notice: &Notice, state: &mut State) {
+    let lang = nctx.step.lang;
+    if let Some(job) = &mut state.job {
+        if let Some(outcome) = job.poll() {
+            state.message = Some(outcome_message(lang, &outcome));
+            state.job = None;
+        } else if job.is_lost() {
+            state.message = Some((false, tr(lang, "ui-notice-failed")));
+            state.job = None;
+        }
+    }
+    if let Some(job) = &state.job {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(tr(lang, "ui-notice-working"));
+            if ui.button(tr(lang, "ui-cancel")).clicked() {
+                job.cancel();
+            }
+        });
+    }
+    let idle = state.job.is_none();
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr(lang, "ui-notice-copy")).clicked() {
+            ui.ctx().copy_text(notice::render_text(notice, lang));
+            state.message = Some((true, tr(lang, "ui-notice-copied")));
+        }
+        let mut start = None;
+        if ui
+            .add_enabled(idle, egui::Button::new(tr(lang, "ui-notice-save-pdf")))
+            .clicked()
+        {
+            start = Some(Output::Pdf);
+        }
+        if ui
+            .add_enabled(idle, egui::Button::new(tr(lang, "ui-notice-save-text")))
+            .clicked()
+        {
+            start = Some(Output::Text);
+        }
+        if ui
+            .add_enabled(idle, egui::Button::new(tr(lang, "ui-notice-email")))
+            .clicked()
+        {
+            start = Some(Output::Email);
+        }
+        if ui
+            .add_enabled(idle, egui::Button::new(tr(lang, "ui-notice-print")))
+            .clicked()
+        {
+            start = Some(Output::Print);
+        }
+        if let Some(output) = start {
+            state.message = None;
+            match start_job(ui.ctx(), nctx, notice, output) {
+                Ok(job) => state.job = Some(job),
+                Err(e) => {
+                    state.message = Some((false, format!("{} ({e})", tr(lang, "ui-notice-failed"))));
+                }
+            }
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.label(tr(lang, "ui-notice-webmail"));
+        ui.hyperlink_to(
+            tr(lang, "ui-notice-webmail-link"),
+            notice::mailto_url(notice, lang),
+        );
+    });
+    if let Some((ok, text)) = &state.message {
+        let color = if *ok {
+            ui.visuals().text_color()
+        } else {
+            theme::error_color(nctx.step.look)
+        };
+        ui.label(RichText::new(text).strong().color(color));
+    }
+}
+
+fn outcome_message(lang: Lang, outcome: &Outcome) -> (bool, String) {
+    match outcome {
+        Outcome::Written(Output::Email, path) => (
+            true,
+            crate::i18n::tr_args(
+                lang,
+                "ui-notice-email-ready",
+                &[("path", &path.display().to_string())],
+            ),
+        ),
+        Outcome::Written(Output::Print, _) => (true, tr(lang, "ui-notice-print-ready")),
+        Outcome::Written(_, path) => (
+            true,
+            crate::i18n::tr_args(
+                lang,
+                "ui-notice-saved",
+                &[("path", &path.display().to_string())],
+            ),
+        ),
+        Outcome::Cancelled => (true, tr(lang, "ui-notice-cancelled")),
+        Outcome::Failed(detail) => (
+            false,
+            format!(
+                "{}\n{}: {detail}",
+                tr(lang, "ui-notice-failed"),
+                tr(lang, "ui-details")
+            ),
+        ),
+    }
+}
+
+fn start_job(
+    ctx: &egui::Context,
+    nctx: &NoticeCtx<'_>,
+    notice: &Notice,
+    output: Output,
+) -> std::io::Result<Job<Outcome>> {
+    let lang = nctx.step.lang;
+    let notice = notice.clone();
+    let photo_paths = nctx.photo_paths.to_vec();
+    let dialogs = nctx.dialogs.clone();
+    let outbox = nctx
+        .outbox
+        .map_or_else(std::env::temp_dir, Path::to_path_buf);
+    let extension = match output {
+        Output::Text => "txt",
+        Output::Pdf | Output::Print => "pdf",
+        Output::Email => "eml",
+    };
+    let file_name = notice::eml::file_name(&notice, lang, extension);
+    Job::spawn("notice-writer", ctx, move |r| {
+        let target = match output {
+            Output::Text | Output::Pdf => match &dialogs {
+                Dialogs::Fixed(dir) => dir.join(&file_name),
+                Dialogs::System => {
+                    let mut dialog = rfd::FileDialog::new().set_file_name(&file_name);
+                    dialog = if extension == "pdf" {
+                        dialog.add_filter("PDF", &["pdf"])
+                    } else {
+                        dialog.add_filter("Text", &["txt"])
+                    };
+                    match dialog.save_file() {
+                        Some(p) => p,
+                        None => return Outcome::Cancelled,
+                    }
+                }
+            },
+            Output::Email | Output::Print => outbox.join(&file_name),
+        };
+        r.progress(0.2, "");
+        let photos: Vec<PhotoFile> = photo_paths
+            .iter()
+            .filter_map(|p| std::fs::read(p).ok().map(|bytes| PhotoFile::new(p, bytes)))
+            .collect();
+        if r.cancelled() {
+            return Outcome::Cancelled;
+        }
+        let bytes = match output {
+            Output::Text => Ok(notice::render_text(&notice, lang).into_bytes()),
+            Output::Pdf | Output::Print => {
+                notice::render_pdf(&notice, lang, &photos).map_err(|e| e.to_string())
+            }
+            Output::Email => notice::render_pdf(&notice, lang, &photos)
+                .map_err(|e| e.to_string())
+                .and_then(|pdf| {
+                    notice::render_eml(&notice, lang, &pdf, &photos).map_err(|e| e.to_string())
+                }),
+        };
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(e) => return Outcome::Failed(e),
+        };
+        r.progress(0.8, "");
+        if r.cancelled() {
+            return Outcome::Cancelled;
+        }
+        if let Some(parent) = target.parent() {
+            let _ = std::fs::create_dir_all(parent);
+        }
+        if let Err(e) = notice::write_atomic(&target, &bytes) {
+            return Outcome::Failed(e.to_string());
+        }
+        if matches!(output, Output::Email | Output::Print)
+            && dialogs == Dialogs::System
+            && let Err(e) = jobs::open_with_system(&target)
+        {
+            return Outcome::Failed(format!("{}: {e}", target.display()));
+        }
+        Outcome::Written(output, target)
+    })
+}

@@ -1,0 +1,232 @@
+//! Step 1: language and role; the list in use, its update and its sources.
+
+use std::fmt::Write as _;
+use std::ops::ControlFlow;
+use std::path::Path;
+
+use egui::{RichText, Ui};
+
+use crate::guidance::Role;
+use crate::i18n::{Lang, tr, tr_args};
+use crate::ui::app::Prefs;
+use crate::ui::jobs::Job;
+use crate::ui::theme;
+use crate::ui::widgets;
+use crate::ui::wizard::Action;
+use crate::update::{self, ActiveList, FetchOptions, UpdateError, UpdateOutcome, Verifier};
+
+/// What the welcome step keeps between frames: the update check.
+#[derive(Default)]
+pub struct State {
+    job: Option<Job<Result<UpdateOutcome, UpdateError>>>,
+    message: Option<(bool, String)>,
+}
+
+/// Draws the welcome step.
+pub fn ui(
+    ui: &mut Ui,
+    prefs: &mut Prefs,
+    state: &mut State,
+    list: &mut ActiveList,
+    data_dir: Option<&Path>,
+) -> Option<Action> {
+    let lang = prefs.lang;
+    ui.heading(tr(lang, "welcome-heading"));
+    ui.add_space(theme::GAP);
+    ui.label(tr(lang, "welcome-intro"));
+    ui.label(tr(lang, "welcome-privacy"));
+    ui.add_space(theme::GAP);
+
+    ui.label(RichText::new(tr(lang, "welcome-language")).strong());
+    ui.horizontal(|ui| {
+        for l in Lang::ALL {
+            ui.radio_value(&mut prefs.lang, l, l.native_name());
+        }
+    });
+    ui.add_space(theme::GAP);
+
+    ui.label(RichText::new(tr(lang, "welcome-role")).strong());
+    for role in Role::ALL {
+        ui.radio_value(&mut prefs.role, role, tr(lang, role.message_id()));
+    }
+    let action = widgets::nav_ui(ui, lang, false, Some(&tr(lang, "welcome-start")));
+
+    ui.add_space(theme::GAP * 2.0);
+    list_ui(ui, lang, state, list, data_dir);
+    action
+}
+
+fn list_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    state: &mut State,
+    list: &mut ActiveList,
+    data_dir: Option<&Path>,
+) {
+    ui.label(RichText::new(tr(lang, "list-heading")).strong());
+    ui.label(tr_args(
+        lang,
+        "list-in-use",
+        &[
+            ("date", list.issued()),
+            ("version", &list.version().to_string()),
+        ],
+    ));
+    if let Some(e) = &list.ignored_stored {
+        ui.label(RichText::new(format!("{} ({e})", tr(lang, "list-stored-ignored"))).small());
+    }
+
+    if let Some(job) = &mut state.job {
+        if let Some(result) = job.poll() {
+            state.message = Some(outcome_message(lang, list, result));
+            state.job = None;
+        } else if job.is_lost() {
+            state.message = Some((false, tr(lang, "list-update-failed")));
+            state.job = None;
+        }
+    }
+    if let Some(job) = &state.job {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            let status = if job.status.is_empty() {
+                tr(lang, "list-checking")
+            } else {
+                job.status.clone()
+            };
+            ui.label(status);
+            if ui.button(tr(lang, "ui-cancel")).clicked() {
+                job.cancel();
+            }
+        });
+    } else if ui.button(tr(lang, "list-check-updates")).clicked() {
+        state.message = None;
+        match start_update(ui.ctx(), lang, list, data_dir) {
+            Ok(job) => state.job = Some(job),
+            Err(e) => state.message = Some((false, e)),
+        }
+    }
+    ui.label(RichText::new(tr(lang, "list-network-note")).small());
+    if let Some((ok, text)) = &state.message {
+        let text = RichText::new(text);
+        ui.label(if *ok {
+            text
+        } else {
+            text.color(egui::Color32::from_rgb(178, 34, 34))
+        });
+    }
+
+    egui::CollapsingHeader::new(tr(lang, "list-about-advisories")).show(ui, |ui| {
+        for o in update::about::overview(&list.catalog) {
+            ui.horizontal_wrapped(|ui| {
+                ui.hyperlink_to(
+                    format!(
+                        "{} — {} ({})",
+                        o.source.publisher, o.source.title, o.source.date
+                    ),
+                    &o.source.url,
+                );
+            });
+            let models: Vec<&str> = o.models.iter().map(|m| m.model.as_str()).collect();
+            let cves: Vec<String> = o
+                .advisories
+                .iter()
+                .map(|a| format!("{} (CVSS {:.1})", a.cve, a.cvss_v3))
+                .collect();
+            if !models.is_empty() {
+                ui.label(
+                    RichText::new(format!(
+                        "{}: {}",
+                        tr(lang, "list-models"),
+                        models.join(", ")
+                    ))
+                    .small(),
+                );
+            }
+            if !cves.is_empty() {
+                ui.label(
+                    RichText::new(format!("{}: {}", tr(lang, "list-cves"), cves.join(", ")))
+                        .small(),
+                );
+            }
+        }
+    });
+}
+
+fn start_update(
+    ctx: &egui::Context,
+    lang: Lang,
+    list: &ActiveList,
+    data_dir: Option<&Path>,
+) -> Result<Job<Result<UpdateOutcome, UpdateError>>, String> {
+    let Some(dir) = data_dir.map(Path::to_path_buf) else {
+        return Err(tr(lang, "list-no-data-dir"));
+    };
+    let current = list.clone();
+    let receiving = tr(lang, "list-receiving");
+    let verifying = tr(lang, "list-verifying");
+    Job::spawn("list-update", ctx, move |r| {
+        let mut progress = |p: update::Progress| {
+            let status = match p {
+                update::Progress::Connecting(_) | update::Progress::Receiving { .. } => {
+                    receiving.clone()
+                }
+                update::Progress::Verifying | update::Progress::Saving => verifying.clone(),
+            };
+            r.progress(0.5, status);
+            if r.cancelled() {
+                ControlFlow::Break(())
+            } else {
+                ControlFlow::Continue(())
+            }
+        };
+        update::fetch_update(
+            update::DEFAULT_FEED_URL,
+            &current,
+            &Verifier::pinned(),
+            &dir,
+            &FetchOptions::default(),
+            &mut progress,
+        )
+    })
+    .map_err(|e| format!("{} ({e})", tr(lang, "list-update-failed")))
+}
+
+fn outcome_message(
+    lang: Lang,
+    list: &mut ActiveList,
+    result: Result<UpdateOutcome, UpdateError>,
+) -> (bool, String) {
+    match result {
+        Ok(UpdateOutcome::UpToDate { .. }) => (true, tr(lang, "list-up-to-date")),
+        Ok(UpdateOutcome::Updated { list: new, diff }) => {
+            let mut text = tr_args(
+                lang,
+                "list-updated",
+                &[
+                    ("date", &diff.new_issued),
+                    ("version", &diff.new_version.to_string()),
+                ],
+            );
+            for m in &diff.models_added {
+                let _ = write!(text, "\n+ {}", m.model);
+            }
+            for m in &diff.models_removed {
+                let _ = write!(text, "\n− {}", m.model);
+            }
+            for s in &diff.sources_added {
+                let _ = write!(text, "\n+ {} — {}", s.publisher, s.title);
+            }
+            *list = new;
+            (true, text)
+        }
+        Err(UpdateError::Cancelled) => (true, tr(lang, "list-update-cancelled")),
+        Err(e) => (
+            false,
+            format!(
+                "{}\n{}: {e}",
+                tr(lang, "list-update-refused"),
+                tr(lang, "ui-details")
+            ),
+        ),
+    }
+}

@@ -1,0 +1,66 @@
+//! Small building blocks shared by the steps.
+
+use egui::{Response, RichText, Ui};
+
+use super::wizard::Action;
+use crate::i18n::{Lang, tr};
+
+/// A one-line text field with a visible label that screen readers (and
+/// tests) use as its name.
+pub fn text_field(ui: &mut Ui, label: &str, value: &mut String, hint: &str) -> Response {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::singleline(value)
+            .hint_text(hint)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+}
+
+/// A several-line text field with a visible label.
+pub fn text_area(
+    ui: &mut Ui,
+    label: &str,
+    value: &mut String,
+    hint: &str,
+    rows: usize,
+) -> Response {
+    let label = ui.label(label);
+    ui.add(
+        egui::TextEdit::multiline(value)
+            .hint_text(hint)
+            .desired_rows(rows)
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id)
+}
+
+/// Back and Next buttons at the foot of a step. `next` is the label of the
+/// forward button, or `None` for a step without one.
+pub fn nav_ui(ui: &mut Ui, lang: Lang, back: bool, next: Option<&str>) -> Option<Action> {
+    let mut action = None;
+    ui.add_space(8.0);
+    ui.separator();
+    ui.horizontal(|ui| {
+        if back && ui.button(format!("← {}", tr(lang, "nav-back"))).clicked() {
+            action = Some(Action::Back);
+        }
+        if let Some(next) = next {
+            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+                let button = egui::Button::new(RichText::new(format!("{next} →")).strong());
+                if ui.add(button).clicked() {
+                    action = Some(Action::Next);
+                }
+            });
+        }
+    });
+    action
+}
+
+/// A numbered or bulleted line that wraps.
+pub fn bullet(ui: &mut Ui, marker: &str, text: impl Into<egui::WidgetText>) {
+    ui.horizontal_top(|ui| {
+        ui.label(RichText::new(marker).strong());
+        ui.add(egui::Label::new(text).wrap());
+    });
+}

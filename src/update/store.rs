@@ -1,0 +1,165 @@
+//! The accepted list and its signature on disk, in `<data dir>/list/`.
+//!
+//! Files are replaced atomically (temp file, fsync, rename, fsync of the
+//! folder). The two renames are not one atomic step: a crash between them
+//! leaves a list and a signature that do not match, which the load-time
+//! signature check refuses, so the app falls back to the bundled list and
+//! never uses a list that was not signed.
+
+use std::fs::{self, File};
+use std::io::{self, Read, Write};
+use std::path::{Path, PathBuf};
+
+use super::list::{MAX_LIST_BYTES, StoredListError};
+
+/// Sub-folder of the data dir that holds the list.
+pub const LIST_DIR: &str = "list";
+/// File name of the stored list (the same as the published one).
+pub const LIST_FILE: &str = "affected-models.json";
+/// File name of its detached minisign signature.
+pub const SIGNATURE_FILE: &str = "affected-models.json.minisig";
+/// A `.minisig` file is a few hundred bytes; anything much larger is not one.
+pub(crate) const MAX_SIGNATURE_BYTES: u64 = 4096;
+
+/// Where the stored list lives under `data_dir`.
+pub fn list_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(LIST_DIR).join(LIST_FILE)
+}
+
+/// Where the stored signature lives under `data_dir`.
+pub fn signature_path(data_dir: &Path) -> PathBuf {
+    data_dir.join(LIST_DIR).join(SIGNATURE_FILE)
+}
+
+/// Reads the stored list and its signature, `None` if no list is stored.
+pub(crate) fn read(data_dir: &Path) -> Result<Option<(String, Option<String>)>, StoredListError> {
+    let Some(raw) = read_capped(&list_path(data_dir), MAX_LIST_BYTES)? else {
+        return Ok(None);
+    };
+    let signature = read_capped(&signature_path(data_dir), MAX_SIGNATURE_BYTES)?;
+    Ok(Some((raw, signature)))
+}
+
+fn read_capped(path: &Path, max_bytes: u64) -> Result<Option<String>, StoredListError> {
+    let file = match File::open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(StoredListError::Unreadable(e.to_string())),
+    };
+    let mut bytes = Vec::new();
+    file.take(max_bytes + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| StoredListError::Unreadable(e.to_string()))?;
+    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max_bytes {
+        return Err(StoredListError::TooLarge);
+    }
+    String::from_utf8(bytes)
+        .map(Some)
+        .map_err(|_| StoredListError::Unreadable("not UTF-8 text".to_owned()))
+}
+
+/// Stores `raw` and `signature` in `data_dir`, replacing any earlier list.
+pub(crate) fn write(data_dir: &Path, raw: &str, signature: &str) -> io::Result<()> {
+    let dir = data_dir.join(LIST_DIR);
+    fs::create_dir_all(&dir)?;
+    let list_tmp = write_temp(&dir, LIST_FILE, raw.as_bytes())?;
+    let sig_tmp = match write_temp(&dir, SIGNATURE_FILE, signature.as_bytes()) {
+        Ok(p) => p,
+        Err(e) => {
+            let _ = fs::remove_file(&list_tmp);
+            return Err(e);
+        }
+    };
+    // Both temp files are complete and on disk before either rename, so the
+    // window in which the pair is mismatched is two renames long.
+    let renamed = fs::rename(&list_tmp, dir.join(LIST_FILE))
+        .and_then(|()| fs::rename(&sig_tmp, dir.join(SIGNATURE_FILE)));
+    if let Err(e) = renamed {
+        let _ = fs::remove_file(&list_tmp);
+        let _ = fs::remove_file(&sig_tmp);
+        return Err(e);
+    }
+    sync_dir(&dir)
+}
+
+/// Writes `bytes` to a fresh temp file beside `name` and fsyncs it.
+fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
+    // The process id keeps two app instances from sharing a temp file.
+    let path = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = File::create(&path).and_then(|mut f| {
+        f.write_all(bytes)?;
+        f.sync_all()
+    });
+    match result {
+        Ok(()) => Ok(path),
+        Err(e) => {
+            let _ = fs::remove_file(&path);
+            Err(e)
+        }
+    }
+}
+
+/// Makes the renames durable: on Unix a rename is only on disk once the
+/// folder itself is synced.
+#[cfg(unix)]
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_dir(_dir: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn write_then_read_round_trips() {
+        let dir = tempfile::tempdir().unwrap();
+        assert_eq!(read(dir.path()).unwrap(), None);
+        write(dir.path(), "{\"a\":1}", "sig").unwrap();
+        assert_eq!(
+            read(dir.path()).unwrap(),
+            Some(("{\"a\":1}".to_owned(), Some("sig".to_owned())))
+        );
+        write(dir.path(), "{\"a\":2}", "sig2").unwrap();
+        assert_eq!(
+            read(dir.path()).unwrap(),
+            Some(("{\"a\":2}".to_owned(), Some("sig2".to_owned())))
+        );
+        // No temp files are left behind.
+        let names: Vec<_> = fs::read_dir(dir.path().join(LIST_DIR))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().into_string().unwrap())
+            .collect();
+        assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn missing_signature_is_reported_as_none() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join(LIST_DIR)).unwrap();
+        fs::write(list_path(dir.path()), "{}").unwrap();
+        assert_eq!(read(dir.path()).unwrap(), Some(("{}".to_owned(), None)));
+    }
+
+    #[test]
+    fn oversized_file_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::create_dir_all(dir.path().join(LIST_DIR)).unwrap();
+        let big = vec![b' '; usize::try_from(MAX_LIST_BYTES).unwrap() + 1];
+        fs::write(list_path(dir.path()), big).unwrap();
+        assert_eq!(read(dir.path()), Err(StoredListError::TooLarge));
+    }
+
+    #[test]
+    fn unwritable_data_dir_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        // A file where the folder should be.
+        let blocker = dir.path().join("blocked");
+        fs::write(&blocker, "x").unwrap();
+        assert!(write(&blocker, "{}", "sig").is_err());
+    }
+}

@@ -1,0 +1,234 @@
+//! Runs the real `monitor-check` binary and checks stdout, stderr and the
+//! exit code.
+
+use std::io::Write as _;
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_monitor-check"));
+    // Keep the tests away from the user's own data and updated lists.
+    c.env(
+        "XDG_DATA_HOME",
+        std::env::temp_dir().join("monitor-check-cli-tests"),
+    );
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().expect("the binary runs")
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let out = run(args);
+    assert!(
+        out.status.success(),
+        "{args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
+}
+
+fn verdict_of(text: &str) -> (String, serde_json::Value) {
+    let v = json(&["identify", "--text", text, "--json"]);
+    (
+        v["verdict"].as_str().unwrap().to_owned(),
+        v["model"].clone(),
+    )
+}
+
+#[test]
+fn typed_models_get_the_right_verdict() {
+    let cases = [
+        ("CMS 8000", "affected", Some("CMS8000")),
+        ("cms-8000", "affected", Some("CMS8000")),
+        ("Epsimed MN-120", "affected", Some("MN-120")),
+        ("Gima 35152", "affected", Some("CMS8000")),
+        ("CMS9000", "affected", Some("CMS9000")),
+        ("CMS800", "not_affected", Some("CMS800")),
+        ("KMS8000", "not_affected", Some("KMS8000")),
+        ("CMS8000X", "unknown", None),
+        ("SN 123456789", "unknown", None),
+    ];
+    for (text, verdict, model) in cases {
+        let (v, m) = verdict_of(text);
+        assert_eq!(v, verdict, "{text}");
+        assert_eq!(m.as_str(), model, "{text}");
+    }
+}
+
+#[test]
+fn json_carries_evidence_and_sources() {
+    let v = json(&["identify", "--text", "CMS 8000", "--json"]);
+    let evidence = v["evidence"].as_array().unwrap();
+    assert!(!evidence.is_empty());
+    assert_eq!(evidence[0]["matched"], "CMS8000");
+    assert!(
+        v["sources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s.as_str().unwrap().contains("cisa"))
+    );
+}
+
+#[test]
+fn human_output_speaks_the_chosen_language() {
+    let out = run(&["identify", "--text", "CMS 8000", "--lang", "it"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("è nell'elenco dei modelli coinvolti"),
+        "{text}"
+    );
+    assert!(text.contains("Stacchi il cavo di rete"), "{text}");
+    let out = run(&["identify", "--text", "CMS 8000", "--lang", "en"]);
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("is on the list of affected models"), "{text}");
+}
+
+#[test]
+fn empty_text_is_refused_with_a_message() {
+    let out = run(&["identify", "--text", "   "]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.starts_with("monitor-check: "), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn long_text_is_refused_with_a_message() {
+    // 100 KiB: near the most one argument may carry on Linux.
+    let big = "CMS8000 ".repeat(12_800);
+    let out = run(&["identify", "--text", &big]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("longer than"), "{err}");
+}
+
+#[test]
+fn megabytes_on_stdin_are_refused_quickly() {
+    let mut child = bin()
+        .args(["identify", "--text-file", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The binary stops reading at its cap, so the write may end early.
+    let _ = stdin.write_all(&b"CMS8000 ".repeat(1_000_000));
+    drop(stdin);
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("larger than"), "{err}");
+}
+
+#[test]
+fn missing_text_is_a_usage_error() {
+    let out = run(&["identify"]);
+    assert_ne!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn list_shows_every_affected_model() {
+    let out = run(&["list"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for model in [
+        "CMS8000", "MN-120", "CMS6000", "CMS6500", "CMS7000", "CMS9000",
+    ] {
+        assert!(text.contains(model), "{model} missing from:\n{text}");
+    }
+    let v = json(&["list", "--json"]);
+    assert_eq!(v["models"].as_array().unwrap().len(), 6);
+    let raw = run(&["list", "--raw"]);
+    let parsed: serde_json::Value = serde_json::from_slice(&raw.stdout).unwrap();
+    assert_eq!(parsed["version"], v["version"]);
+}
+
+#[test]
+fn notice_as_text_is_written_in_the_chosen_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("notice.txt");
+    let out = run(&[
+        "notice",
+        "--text",
+        "Epsimed MN-120",
+        "--serial",
+        "SN-0042",
+        "--lang",
+        "it",
+        "--format",
+        "txt",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("MN-120"), "{text}");
+    assert!(text.contains("SN-0042"), "{text}");
+    assert!(text.contains("ICSMA-25-030-01"), "{text}");
+}
+
+#[test]
+fn invalid_utf8_in_an_argument_is_refused_cleanly() {
+    use std::os::unix::ffi::OsStrExt as _;
+    let bad = std::ffi::OsStr::from_bytes(b"CMS\xff8000");
+    let out = bin()
+        .arg("identify")
+        .arg("--text")
+        .arg(bad)
+        .output()
+        .unwrap();
+    assert_ne!(out.status.code(), Some(0));
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
+
+#[test]
+fn help_documents_exit_codes() {
+    let out = bin().arg("--help").stdin(Stdio::null()).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Exit codes"), "{text}");
+    let _ = std::io::stdout().flush();
+}
+
+#[test]
+fn text_file_with_invalid_utf8_is_refused_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("label.txt");
+    std::fs::write(&path, b"Model: CMS\xff8000\n").unwrap();
+    let out = run(&["identify", "--text-file", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("not UTF-8"), "{err}");
+}
+
+#[test]
+fn text_file_and_stdin_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("label.txt");
+    std::fs::write(&path, "CONTEC\nModel: CMS 8000\nSN: 12345\n").unwrap();
+    let v = json(&["identify", "--text-file", path.to_str().unwrap(), "--json"]);
+    assert_eq!(v["verdict"], "affected");
+    let mut child = bin()
+        .args(["identify", "--text-file", "-", "--json"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"Epsimed MN-120")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["model"], "MN-120");
+}

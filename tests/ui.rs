@@ -1,0 +1,248 @@
+//! Walks the real app with egui_kittest, by role and visible label, as a
+//! user (or a screen reader) would.
+
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use monitor_check::i18n::{Lang, tr};
+use monitor_check::ui::steps::notice::Dialogs;
+use monitor_check::ui::wizard::Step;
+use monitor_check::ui::{AppConfig, MonitorCheckApp};
+use monitor_check::update::ActiveList;
+
+fn harness(lang: Lang, data_dir: &std::path::Path) -> Harness<'static, MonitorCheckApp> {
+    let config = AppConfig {
+        default_lang: lang,
+        data_dir: Some(data_dir.to_path_buf()),
+        list: ActiveList::bundled(),
+        dialogs: Dialogs::Fixed(data_dir.join("saved")),
+        started: None,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 1400.0))
+        .build_eframe(move |cc| MonitorCheckApp::new(cc, config));
+    settle(&mut h);
+    h
+}
+
+/// Runs a few frames: enough for a click to take effect, and bounded even
+/// while a spinner keeps asking for more.
+fn settle(h: &mut Harness<'_, MonitorCheckApp>) {
+    h.run_steps(4);
+}
+
+fn click(h: &mut Harness<'_, MonitorCheckApp>, role: Role, label: &str) {
+    h.get_by_role_and_label(role, label).scroll_to_me();
+    settle(h);
+    h.get_by_role_and_label(role, label).click();
+    settle(h);
+}
+
+fn click_containing(h: &mut Harness<'_, MonitorCheckApp>, label: &str) {
+    h.get_by_label_contains(label).scroll_to_me();
+    settle(h);
+    h.get_by_label_contains(label).click();
+    settle(h);
+}
+
+fn identify(h: &mut Harness<'_, MonitorCheckApp>, lang: Lang, text: &str) {
+    h.get_by_label(&tr(lang, "identify-field")).focus();
+    settle(h);
+    h.get_by_label(&tr(lang, "identify-field")).type_text(text);
+    settle(h);
+    click(h, Role::Button, &tr(lang, "identify-check"));
+}
+
+fn walk_to_result(
+    lang: Lang,
+    text: &str,
+) -> (Harness<'static, MonitorCheckApp>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(lang, dir.path());
+    assert_eq!(h.state().step(), Step::Welcome);
+    click(&mut h, Role::RadioButton, &tr(lang, "role-carer"));
+    click_containing(&mut h, &tr(lang, "welcome-start"));
+    assert_eq!(h.state().step(), Step::Identify);
+    identify(&mut h, lang, text);
+    (h, dir)
+}
+
+#[test]
+fn carer_walks_the_wizard_in_english() {
+    let lang = Lang::En;
+    let (mut h, _dir) = walk_to_result(lang, "CMS 8000");
+    assert_eq!(h.state().step(), Step::Result);
+    h.get_by_label_contains("This monitor (CMS8000) is on the list");
+    // Evidence and a source are shown.
+    h.get_by_label_contains("You typed \"CMS 8000\" → CMS8000");
+    assert!(h.query_all_by_label_contains("CISA").count() >= 1);
+
+    click_containing(&mut h, &tr(lang, "result-next"));
+    assert_eq!(h.state().step(), Step::Guidance);
+    h.get_by_label_contains("Unplug the network cable");
+    click(
+        &mut h,
+        Role::CheckBox,
+        &tr(lang, "tamper-readings-mismatch"),
+    );
+    h.get_by_label_contains("You ticked a sign of tampering");
+
+    click_containing(&mut h, &tr(lang, "guidance-next"));
+    assert_eq!(h.state().step(), Step::Notice);
+}
+
+#[test]
+fn carer_walks_the_wizard_in_italian() {
+    let lang = Lang::It;
+    let (mut h, _dir) = walk_to_result(lang, "Epsimed MN-120");
+    assert_eq!(h.state().step(), Step::Result);
+    h.get_by_label_contains("Questo monitor (MN-120) è nell'elenco");
+    h.get_by_label_contains("CMS8000 venduto con un altro nome");
+    click_containing(&mut h, &tr(lang, "result-next"));
+    h.get_by_label_contains("Stacchi il cavo di rete");
+    click_containing(&mut h, &tr(lang, "guidance-next"));
+    assert_eq!(h.state().step(), Step::Notice);
+}
+
+#[test]
+fn a_near_miss_is_not_listed_and_asks_to_check_the_label() {
+    let (h, _dir) = walk_to_result(Lang::En, "CMS800");
+    h.get_by_label_contains("The model we read, CMS800, is not on the list");
+    h.get_by_label_contains("Please check that the label really says CMS800");
+}
+
+#[test]
+fn a_serial_alone_gives_no_answer() {
+    let (h, _dir) = walk_to_result(Lang::En, "SN 123456789");
+    h.get_by_label_contains(&tr(Lang::En, "result-unknown"));
+    h.get_by_label_contains("This does not mean it is safe");
+}
+
+#[test]
+fn empty_input_is_refused_on_the_same_step() {
+    let (h, _dir) = walk_to_result(Lang::En, "");
+    assert_eq!(h.state().step(), Step::Identify);
+    h.get_by_label(&tr(Lang::En, "identify-error-empty"));
+}
+
+#[test]
+fn back_returns_to_the_previous_step() {
+    let lang = Lang::En;
+    let (mut h, _dir) = walk_to_result(lang, "CMS6500");
+    click_containing(&mut h, &tr(lang, "nav-back"));
+    assert_eq!(h.state().step(), Step::Identify);
+}
+
+#[test]
+fn language_and_look_switch_from_the_top_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(Lang::En, dir.path());
+    h.get_by_label(&tr(Lang::En, "welcome-heading"));
+    click(&mut h, Role::Button, "Italiano");
+    h.get_by_label(&tr(Lang::It, "welcome-heading"));
+    click(&mut h, Role::CheckBox, &tr(Lang::It, "look-large-text"));
+    assert!(h.state().prefs().look.large_text);
+}
+
+/// Runs frames until `label` shows up (a worker thread is writing), at most
+/// 30 s.
+fn wait_for_label(h: &mut Harness<'_, MonitorCheckApp>, label: &str) {
+    for _ in 0..300 {
+        settle(h);
+        if h.query_by_label_contains(label).is_some() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    panic!("{label:?} never appeared");
+}
+
+fn type_into(h: &mut Harness<'_, MonitorCheckApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    settle(h);
+    h.get_by_label(label).focus();
+    settle(h);
+    h.get_by_label(label).type_text(text);
+    settle(h);
+}
+
+fn walk_to_notice(
+    lang: Lang,
+    text: &str,
+) -> (Harness<'static, MonitorCheckApp>, tempfile::TempDir) {
+    let (mut h, dir) = walk_to_result(lang, text);
+    click_containing(&mut h, &tr(lang, "result-next"));
+    click_containing(&mut h, &tr(lang, "guidance-next"));
+    assert_eq!(h.state().step(), Step::Notice);
+    (h, dir)
+}
+
+#[test]
+fn notice_is_filled_and_saved_as_pdf_and_text_in_both_languages() {
+    for lang in Lang::ALL {
+        let (mut h, dir) = walk_to_notice(lang, "CMS 8000");
+        type_into(&mut h, &tr(lang, "ui-notice-gp-name"), "Dr. Rossi");
+        type_into(&mut h, &tr(lang, "notice-f-serial"), "SN-777");
+        assert_eq!(h.state().form().device.model, "CMS8000");
+
+        click(&mut h, Role::Button, &tr(lang, "ui-notice-save-pdf"));
+        let saved = tr(lang, "ui-notice-saved");
+        let saved = saved.split('{').next().unwrap().trim();
+        wait_for_label(&mut h, saved);
+        let pdfs: Vec<_> = std::fs::read_dir(dir.path().join("saved"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .collect();
+        assert_eq!(pdfs.len(), 1, "{pdfs:?}");
+        let bytes = std::fs::read(&pdfs[0]).unwrap();
+        assert!(bytes.starts_with(b"%PDF"), "not a PDF");
+
+        click(&mut h, Role::Button, &tr(lang, "ui-notice-save-text"));
+        for _ in 0..50 {
+            settle(&mut h);
+            if std::fs::read_dir(dir.path().join("saved")).unwrap().count() == 2 {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        let txt = std::fs::read_dir(dir.path().join("saved"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|e| e == "txt"))
+            .expect("a text notice");
+        let text = std::fs::read_to_string(txt).unwrap();
+        assert!(text.contains("Dr. Rossi"), "{text}");
+        assert!(text.contains("SN-777"), "{text}");
+        assert!(text.contains("CMS8000"), "{text}");
+    }
+}
+
+#[test]
+fn an_unfinished_notice_survives_a_closed_app() {
+    let lang = Lang::En;
+    let (mut h, dir) = walk_to_notice(lang, "Epsimed MN-120");
+    type_into(&mut h, &tr(lang, "ui-notice-gp-name"), "Dr. Bianchi");
+    type_into(
+        &mut h,
+        &tr(lang, "ui-notice-observations"),
+        "It restarted twice",
+    );
+    // Let the autosave's quiet time pass, then drop the app without any
+    // shutdown hook running, as a crash would.
+    std::thread::sleep(std::time::Duration::from_millis(600));
+    settle(&mut h);
+    drop(h);
+
+    let mut h = harness(lang, dir.path());
+    assert_eq!(h.state().step(), Step::Notice);
+    h.get_by_label_contains(&tr(lang, "ui-notice-restored"));
+    assert_eq!(h.state().form().gp_name, "Dr. Bianchi");
+    assert_eq!(h.state().form().observations, "It restarted twice");
+    assert_eq!(h.state().form().device.model, "MN-120");
+
+    click(&mut h, Role::Button, &tr(lang, "ui-notice-discard"));
+    assert_eq!(h.state().step(), Step::Identify);
+    drop(h);
+    let h = harness(lang, dir.path());
+    assert_eq!(h.state().step(), Step::Welcome);
+}
