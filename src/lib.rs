@@ -8,6 +8,7 @@
 //! - [`explain`]: a verdict in plain sentences (shared by app, CLI, notice).
 //! - [`guidance`]: what to do, per verdict and role, each step with its source.
 //! - [`identify`]: evidence (typed text, UDI, photo lines) → verdict.
+//! - [`photos`]: photo files → readings for the matcher.
 //! - [`ocr`]: photo → text lines and barcodes.
 //! - [`update`]: fetching and verifying signed list updates; CSAF import.
 //! - [`catalog`]: the list of affected models.
@@ -24,6 +25,7 @@ pub mod i18n;
 pub mod identify;
 pub mod notice;
 pub mod ocr;
+pub mod photos;
 pub mod ui;
 pub mod update;
 

@@ -198,18 +198,22 @@ fn notice_is_filled_and_saved_as_pdf_and_text_in_both_languages() {
         assert!(bytes.starts_with(b"%PDF"), "not a PDF");
 
         click(&mut h, Role::Button, &tr(lang, "ui-notice-save-text"));
-        for _ in 0..50 {
+        let find_txt = || {
+            std::fs::read_dir(dir.path().join("saved"))
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .find(|p| p.extension().is_some_and(|e| e == "txt"))
+        };
+        let mut txt = None;
+        for _ in 0..100 {
             settle(&mut h);
-            if std::fs::read_dir(dir.path().join("saved")).unwrap().count() == 2 {
+            txt = find_txt();
+            if txt.is_some() {
                 break;
             }
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
-        let txt = std::fs::read_dir(dir.path().join("saved"))
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .find(|p| p.extension().is_some_and(|e| e == "txt"))
-            .expect("a text notice");
+        let txt = txt.expect("a text notice");
         let text = std::fs::read_to_string(txt).unwrap();
         assert!(text.contains("Dr. Rossi"), "{text}");
         assert!(text.contains("SN-777"), "{text}");
@@ -245,4 +249,80 @@ fn an_unfinished_notice_survives_a_closed_app() {
     drop(h);
     let h = harness(lang, dir.path());
     assert_eq!(h.state().step(), Step::Welcome);
+}
+
+/// A file dropped on the window, as the windowing layer hands it over.
+#[derive(Debug)]
+struct Dropped(std::path::PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+fn drop_photo(h: &mut Harness<'_, MonitorCheckApp>, path: std::path::PathBuf) {
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(path)));
+    settle(h);
+}
+
+fn fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn at_identify(lang: Lang) -> (Harness<'static, MonitorCheckApp>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(lang, dir.path());
+    click_containing(&mut h, &tr(lang, "welcome-start"));
+    assert_eq!(h.state().step(), Step::Identify);
+    (h, dir)
+}
+
+#[test]
+fn a_dropped_label_photo_is_read_confirmed_and_gives_the_verdict() {
+    let lang = Lang::En;
+    let (mut h, _dir) = at_identify(lang);
+    drop_photo(&mut h, fixture("ocr_label.jpg"));
+    wait_for_label(&mut h, "We read: Model: CMS8000");
+    h.get_by_label_contains("Does the label say this?");
+    click_containing(&mut h, &tr(lang, "photo-confirm-yes"));
+    assert_eq!(h.state().step(), Step::Result);
+    h.get_by_label_contains("This monitor (CMS8000) is on the list");
+    h.get_by_label_contains("Read in photo ocr_label.jpg");
+}
+
+#[test]
+fn a_text_file_dropped_as_a_photo_gets_a_clear_message() {
+    let lang = Lang::It;
+    let (mut h, dir) = at_identify(lang);
+    let fake = dir.path().join("etichetta.jpg");
+    std::fs::write(&fake, "not a picture at all").unwrap();
+    drop_photo(&mut h, fake);
+    wait_for_label(&mut h, &tr(lang, "photo-error-not-image"));
+    assert_eq!(h.state().step(), Step::Identify);
+}
+
+#[test]
+fn a_dev_corpus_photo_reaches_the_result_step() {
+    let photo =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/dev/dev_0009.jpg");
+    if !photo.exists() {
+        eprintln!("skipped: ../shared/corpus/dev is not here");
+        return;
+    }
+    let lang = Lang::En;
+    let (mut h, _dir) = at_identify(lang);
+    drop_photo(&mut h, photo);
+    wait_for_label(&mut h, "We read:");
+    click_containing(&mut h, &tr(lang, "photo-confirm-yes"));
+    assert_eq!(h.state().step(), Step::Result);
+    h.get_by_label_contains("(MN-120) is on the list");
 }

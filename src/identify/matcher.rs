@@ -1160,7 +1160,9 @@ impl<'c> Matcher<'c> {
         if let Some(&model) = self.listed_canon.get(&canon(&full)) {
             return Some(Class::Hesitant { model });
         }
-        if is_keyword_word(letters) {
+        // Models carry short numbers; seven digits or more is a serial or a
+        // date that lost its keyword (`C520E472537`, `MN240708747`).
+        if is_keyword_word(letters) || digits.len() >= 7 {
             return None;
         }
         let near = self

@@ -203,6 +203,7 @@ fn cases() -> Vec<Case> {
         c("Epsimed monitor", U, None, BRAND),
         c("hello world", U, None, NONE_FOUND),
         c("12345", U, None, NONE_FOUND),
+        c("MN240708747", U, None, NONE_FOUND),
         c("SpO2 98%", U, None, NONE_FOUND),
         c("IEC 60601-1 IP22 CE 0123", U, None, NONE_FOUND),
         // UDIs in every form.
@@ -282,6 +283,18 @@ fn cases() -> Vec<Case> {
         ),
         r(photo(&[("Model: CMS60D", 0.9)]), N, Some("CMS60D"), None),
         r(photo(&[("VM-8", 0.9)]), U, None, NONE_FOUND),
+        r(
+            photo(&[("MODEL", 0.9), ("C520E472537", 0.9)]),
+            U,
+            None,
+            NONE_FOUND,
+        ),
+        r(
+            photo(&[("MN240708747", 0.9), ("Type: MN120", 0.9)]),
+            A,
+            Some("MN-120"),
+            None,
+        ),
         r(photo(&[("Model: CMS8000", 0.4)]), U, None, LOW),
         r(photo(&[("Model: VM-8", 0.5)]), U, None, LOW),
         r(

@@ -34,9 +34,9 @@ const SMALL_TEXT_PX: f32 = 16.0;
 /// Long side of the picture barcodes are looked for in.
 const BARCODE_MAX_SIDE_PX: u32 = 1600;
 /// Lines read both ways to decide which way is up.
-const ORIENTATION_SAMPLE: usize = 3;
+const ORIENTATION_SAMPLE: usize = 2;
 /// Of those, at most this many line heights around the middle are read.
-const ORIENTATION_WINDOW: f32 = 8.0;
+const ORIENTATION_WINDOW: f32 = 7.0;
 /// Below this confidence a line is also tried the other way round.
 const LOW_CONFIDENCE: f32 = 0.75;
 /// Lines thinner than this (work pixels) are too small to read.

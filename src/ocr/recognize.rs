@@ -17,7 +17,7 @@ const MIN_WIDTH: u32 = 32;
 /// Widest crop (40 times the height): longer lines are squeezed.
 const MAX_WIDTH: u32 = REC_HEIGHT * 40;
 /// Lines recognised in one model run (padded to the widest of them).
-const BATCH: usize = 16;
+const BATCH: usize = 4;
 
 /// The recogniser's alphabet, and which symbols a label may carry.
 #[derive(Debug)]

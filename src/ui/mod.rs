@@ -2,6 +2,7 @@
 
 mod app;
 pub mod jobs;
+pub mod photo_reading;
 pub mod steps;
 pub mod theme;
 mod widgets;

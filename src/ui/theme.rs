@@ -27,6 +27,8 @@ pub const GAP: f32 = 14.0;
 pub fn apply(ctx: &egui::Context, look: Look) {
     let scale = if look.large_text { 1.35 } else { 1.0 };
     let mut visuals = Visuals::light();
+    // egui's default grey text is too faint for tired eyes.
+    visuals.override_text_color = Some(Color32::from_gray(25));
     if look.high_contrast {
         visuals.override_text_color = Some(Color32::BLACK);
         visuals.panel_fill = Color32::WHITE;

@@ -1,23 +1,46 @@
-//! Step 2: what the label says, typed (photos come through the same step).
+//! Step 2: what the label says — typed, or read from photos of the label.
+
+use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
 use super::StepCtx;
-use crate::i18n::tr;
-use crate::identify::{self, InputError};
+use crate::i18n::{tr, tr_args};
+use crate::identify::{self, InputError, Origin, Reading, Verdict, VerdictKind};
+use crate::photos;
+use crate::ui::photo_reading::{self, PhotoResult, Running};
 use crate::ui::theme;
 use crate::ui::widgets;
 use crate::ui::wizard::Action;
 
 /// What the identify step keeps between frames.
-#[derive(Debug, Default, Clone)]
+#[derive(Default)]
 pub struct State {
     /// The text typed.
     pub text: String,
     /// The last refusal, shown under the field.
     pub error: Option<InputError>,
+    /// The field got the keyboard focus once already.
+    pub focused: bool,
     /// Photos of the label chosen by the user.
-    pub photos: Vec<std::path::PathBuf>,
+    pub photos: Vec<PathBuf>,
+    reading: Option<Running>,
+    picking: Option<crate::ui::jobs::Job<Option<Vec<PathBuf>>>>,
+    results: Vec<PhotoResult>,
+    photo_verdict: Option<Verdict>,
+    photo_note: Option<String>,
+}
+
+/// How the photo picker is answered (tests drop files instead).
+fn pick_photos(ctx: &egui::Context) -> std::io::Result<crate::ui::jobs::Job<Option<Vec<PathBuf>>>> {
+    crate::ui::jobs::Job::spawn("photo-picker", ctx, |_| {
+        rfd::FileDialog::new()
+            .add_filter(
+                "Photos",
+                &["jpg", "jpeg", "png", "heic", "heif", "JPG", "JPEG", "PNG"],
+            )
+            .pick_files()
+    })
 }
 
 /// Draws the identify step.
@@ -37,6 +60,11 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         &tr(lang, "identify-hint"),
         3,
     );
+    if !state.focused {
+        // Keyboard users land straight in the field.
+        field.request_focus();
+        state.focused = true;
+    }
     if field.changed() {
         state.error = None;
         action = Some(Action::InputChanged);
@@ -56,13 +84,202 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
             Err(e) => state.error = Some(e),
         }
     }
-    ui.add_space(theme::GAP);
     ui.label(RichText::new(tr(lang, "identify-serial-note")).small());
+
+    ui.add_space(theme::GAP * 2.0);
+    if let Some(a) = photos_ui(ui, ctx, state) {
+        action = Some(a);
+    }
 
     if let Some(nav) = widgets::nav_ui(ui, lang, true, None) {
         action = Some(nav);
     }
     action
+}
+
+fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
+    let lang = ctx.lang;
+    let mut action = None;
+    ui.label(RichText::new(tr(lang, "photo-heading")).strong().size(22.0));
+    ui.label(tr(lang, "photo-intro"));
+
+    // Files dropped on the window, or chosen in the picker.
+    let dropped: Vec<PathBuf> = ui.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .collect()
+    });
+    let mut chosen = (!dropped.is_empty()).then_some(dropped);
+    if let Some(job) = &mut state.picking
+        && let Some(picked) = job.poll()
+    {
+        chosen = picked;
+        state.picking = None;
+    }
+    if let Some(paths) = chosen
+        && state.reading.is_none()
+    {
+        start_reading(ui.ctx(), state, paths);
+    }
+
+    if let Some(running) = &state.reading {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(tr_args(
+                lang,
+                "photo-reading",
+                &[("count", &running.count.to_string())],
+            ));
+            if ui.button(tr(lang, "ui-cancel")).clicked() {
+                running.cancel();
+            }
+        });
+        ui.add(egui::ProgressBar::new(running.fraction()).show_percentage());
+    } else if ui
+        .add_enabled(
+            state.picking.is_none(),
+            egui::Button::new(tr(lang, "photo-add")),
+        )
+        .clicked()
+    {
+        match pick_photos(ui.ctx()) {
+            Ok(job) => state.picking = Some(job),
+            Err(e) => state.photo_note = Some(e.to_string()),
+        }
+    }
+    finish_reading(ctx, state);
+
+    if let Some(note) = &state.photo_note {
+        ui.label(RichText::new(note).color(theme::error_color(ctx.look)));
+    }
+    for result in &state.results {
+        if let Err(problem) = &result.outcome {
+            ui.label(
+                RichText::new(format!("{}: {}", result.name, problem.message(lang)))
+                    .color(theme::error_color(ctx.look)),
+            );
+            ui.label(
+                RichText::new(format!("{}: {}", tr(lang, "ui-details"), problem.detail())).small(),
+            );
+        }
+    }
+
+    if let Some(verdict) = state.photo_verdict.clone() {
+        action = confirm_ui(ui, ctx, state, &verdict);
+    }
+    action
+}
+
+/// "We read …: does the label say this?", and the photos with the text outlined.
+fn confirm_ui(
+    ui: &mut Ui,
+    ctx: &StepCtx<'_>,
+    state: &mut State,
+    verdict: &Verdict,
+) -> Option<Action> {
+    let lang = ctx.lang;
+    let mut action = None;
+    let decisive: Vec<String> = verdict
+        .evidence
+        .iter()
+        .filter(|e| matches!(e.origin, Origin::Photo { .. }))
+        .map(|e| e.text.clone())
+        .collect();
+    ui.add_space(theme::GAP);
+    let mut dismiss = false;
+    egui::Frame::new()
+        .fill(ui.visuals().extreme_bg_color)
+        .inner_margin(14.0)
+        .corner_radius(8.0)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            if let Some(read) = decisive.first() {
+                ui.label(
+                    RichText::new(tr_args(lang, "photo-we-read", &[("text", read)])).size(22.0),
+                );
+                ui.label(tr(lang, "photo-confirm-question"));
+                ui.horizontal_wrapped(|ui| {
+                    if ui
+                        .button(RichText::new(tr(lang, "photo-confirm-yes")).strong())
+                        .clicked()
+                    {
+                        action = Some(Action::Identified(Box::new(verdict.clone())));
+                    }
+                    if ui.button(tr(lang, "photo-confirm-no")).clicked() {
+                        state.text.clone_from(read);
+                        state.focused = false;
+                        dismiss = true;
+                    }
+                });
+            } else {
+                ui.label(RichText::new(tr(lang, "photo-nothing-read")).size(20.0));
+                if ui.button(tr(lang, "photo-see-result")).clicked() {
+                    action = Some(Action::Identified(Box::new(verdict.clone())));
+                }
+            }
+        });
+    if dismiss {
+        state.photo_verdict = None;
+    }
+    for result in &mut state.results {
+        if result.outcome.is_ok() {
+            ui.label(RichText::new(&result.name).small());
+            photo_reading::photo_ui(ui, result, &decisive, lang);
+        }
+    }
+    action
+}
+
+fn start_reading(ctx: &egui::Context, state: &mut State, paths: Vec<PathBuf>) {
+    state.photo_verdict = None;
+    state.photo_note = None;
+    state.results.clear();
+    state.photos.clone_from(&paths);
+    match photo_reading::start(ctx, paths) {
+        Ok(running) => state.reading = Some(running),
+        Err(e) => state.photo_note = Some(e.to_string()),
+    }
+}
+
+fn finish_reading(ctx: &StepCtx<'_>, state: &mut State) {
+    let Some(running) = &mut state.reading else {
+        return;
+    };
+    let Some(batch) = running.job.poll() else {
+        if running.job.is_lost() {
+            state.photo_note = Some(tr(ctx.lang, "photo-error-reader"));
+            state.reading = None;
+        }
+        return;
+    };
+    state.reading = None;
+    if batch.cancelled {
+        state.photo_note = Some(tr(ctx.lang, "photo-error-cancelled"));
+        return;
+    }
+    let mut readings: Vec<Reading> = batch
+        .results
+        .iter()
+        .filter_map(|r| {
+            r.outcome
+                .as_ref()
+                .ok()
+                .map(|t| photos::readings(&r.name, t))
+        })
+        .flatten()
+        .collect();
+    let any_read = batch.results.iter().any(|r| r.outcome.is_ok());
+    if any_read {
+        if identify::check_text(&state.text).is_ok() {
+            readings.push(Reading::typed(state.text.clone()));
+        }
+        let verdict = identify::identify_readings(ctx.catalog, &readings);
+        debug_assert!(verdict.verdict != VerdictKind::NotAffected || verdict.model.is_some());
+        state.photo_verdict = Some(verdict);
+    }
+    state.results = batch.results;
 }
 
 fn input_error_text(ctx: &StepCtx<'_>, error: &InputError) -> String {

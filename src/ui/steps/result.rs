@@ -19,6 +19,17 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>) -> Option<Action> {
     };
     banner_ui(ui, ctx, verdict);
     ui.add_space(theme::GAP);
+    // The way forward sits right under the answer: nobody should have to
+    // scroll past the evidence to find what to do.
+    let mut action = None;
+    let next = tr(lang, "result-next");
+    if ui
+        .add(egui::Button::new(RichText::new(format!("{next} →")).strong()))
+        .clicked()
+    {
+        action = Some(Action::Next);
+    }
+    ui.add_space(theme::GAP);
 
     if !verdict.cautions.is_empty() {
         ui.label(RichText::new(tr(lang, "result-cautions")).strong());
@@ -70,8 +81,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>) -> Option<Action> {
         .small(),
     );
 
-    let next = tr(lang, "result-next");
-    widgets::nav_ui(ui, lang, true, Some(&next))
+    widgets::nav_ui(ui, lang, true, None).or(action)
 }
 
 fn banner_ui(ui: &mut Ui, ctx: &StepCtx<'_>, verdict: &Verdict) {
