@@ -33,11 +33,7 @@ pub(super) fn print_verdict(
     } else {
         human(catalog, verdict, lang)
     };
-    #[expect(clippy::print_stdout, reason = "the CLI's output")]
-    {
-        println!("{out}");
-    }
-    Ok(())
+    super::out(&format!("{out}\n"))
 }
 
 /// The verdict in plain sentences, as the app shows it.

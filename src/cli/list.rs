@@ -3,16 +3,15 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-#[expect(clippy::print_stdout, reason = "the CLI's output")]
 pub(super) fn run(json: bool, raw: bool) -> anyhow::Result<ExitCode> {
     let active = super::update::active_list();
     if raw {
-        print!("{}", active.raw);
+        super::out(&active.raw)?;
         return Ok(ExitCode::SUCCESS);
     }
     let catalog = active.catalog;
     if json {
-        println!("{}", serde_json::to_string_pretty(&catalog)?);
+        super::out(&format!("{}\n", serde_json::to_string_pretty(&catalog)?))?;
         return Ok(ExitCode::SUCCESS);
     }
     let mut s = String::new();
@@ -50,6 +49,6 @@ pub(super) fn run(json: bool, raw: bool) -> anyhow::Result<ExitCode> {
             src.id, src.publisher, src.title, src.date, src.url
         );
     }
-    print!("{s}");
+    super::out(&s)?;
     Ok(ExitCode::SUCCESS)
 }

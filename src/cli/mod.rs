@@ -28,11 +28,15 @@ const EXIT_REFUSED: u8 = 1;
     long_about = "Checks whether a patient monitor is a Contec model with a known backdoor \
                   (CMS8000 and relatives), says what to do, and writes a notice for the \
                   family doctor. Without a command, the app window opens.",
-    after_help = "Exit codes: 0 done; 1 input or file refused; 2 wrong usage."
+    after_help = "Exit codes: 0 done; 1 input or file refused; 2 wrong usage.",
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    /// Photos of the label to open in the app ("Open with Monitor Check").
+    #[arg(value_name = "PHOTO")]
+    photos: Vec<PathBuf>,
 }
 
 /// Output language.
@@ -167,7 +171,7 @@ pub fn main() -> ExitCode {
         }
     };
     let Some(command) = cli.command else {
-        return crate::ui::run();
+        return crate::ui::run(cli.photos);
     };
     match run(command) {
         Ok(code) => code,
@@ -270,4 +274,18 @@ fn read_text_file(path: &std::path::Path) -> anyhow::Result<String> {
 /// The list in use: the newest valid of the bundled and the stored one.
 fn catalog() -> crate::catalog::Catalog {
     update::active_list().catalog
+}
+
+/// Writes the CLI's output to stdout. A closed pipe (`… | head`) ends the
+/// output quietly instead of panicking like `println!` would.
+pub(crate) fn out(text: &str) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
+        _ => Ok(()),
+    }
 }

@@ -11,7 +11,7 @@
 //! Retries: a pass that finds no line that could name a model (letters and
 //! digits in one token, or a keyword such as "Model") is repeated with the
 //! picture turned a quarter (the detector prefers horizontal text) and at a
-//! larger scale (small print); the pass with the most model-like lines wins.
+//! enlarged crop of the text found (small print); the pass with the most model-like lines wins.
 //! The check needs no catalogue, so it works for any label.
 
 use image::GrayImage;
@@ -19,7 +19,7 @@ use image::GrayImage;
 use super::barcode::{self, Barcode};
 use super::decode::{Decoded, shrink};
 use super::detect::{self, Detected};
-use super::geometry::LineBox;
+use super::geometry::{LineBox, clamp_u32};
 use super::recognize::{self, Recognised};
 use super::{OcrError, PhotoText, Progress, Reader, TextLine};
 
@@ -27,10 +27,6 @@ use super::{OcrError, PhotoText, Progress, Reader, TextLine};
 pub(crate) const WORK_MAX_SIDE_PX: u32 = 2048;
 /// Long side of the detector input in the first pass.
 const DET_SIDE_PX: u32 = 960;
-/// Long side of the detector input when retrying for small print.
-const DET_RETRY_SIDE_PX: u32 = 1216;
-/// Lines thinner than this in the detector's input are small print.
-const SMALL_TEXT_PX: f32 = 16.0;
 /// Long side of the picture barcodes are looked for in.
 const BARCODE_MAX_SIDE_PX: u32 = 1600;
 /// Lines read both ways to decide which way is up.
@@ -95,13 +91,7 @@ pub(crate) fn run(
         progress.advance(0.35);
         progress.check()?;
         let angle = dominant_axis_deg(&dets);
-        let det_scale = DET_SIDE_PX as f32 / gray.width().max(gray.height()).max(1) as f32;
-        let small_print =
-            false && median_thickness(&dets).is_some_and(|t| t * det_scale < SMALL_TEXT_PX);
-        eprintln!(
-            "TIMING thick {:?}",
-            median_thickness(&dets).map(|t| t * det_scale)
-        ); // TIMING
+        let first_dets = dets.clone();
 
         // Barcodes need the text angle only to level a tilted Code 128; they
         // run beside recognition, which leaves a core idle now and then.
@@ -129,29 +119,21 @@ pub(crate) fn run(
         let mut best = read_lines(reader, gray, dets, angle)?;
         eprintln!("TIMING rec {:?}", t1.elapsed()); // TIMING
         progress.advance(0.7);
-        // Small print read at the first scale comes out split and garbled,
-        // yet may still look like a model line: look again, larger.
-        let can_enlarge = gray.width().max(gray.height()) as f32 > DET_SIDE_PX as f32 * 1.2;
-        if small_print && can_enlarge {
-            progress.check()?;
-            let dets = detect::detect(&reader.det, gray, DET_RETRY_SIDE_PX)?;
-            let angle = dominant_axis_deg(&dets);
-            let pass = read_lines(reader, gray, dets, angle)?;
-            if pass.score() > best.score() {
-                best = pass;
-            }
-        }
         if best.score().0 == 0 {
             let vertical = angle.is_some_and(|a| (a.rem_euclid(180.0) - 90.0).abs() < 45.0);
             let retries: [Retry; 2] = if vertical {
-                [Retry::QuarterTurn, Retry::Larger]
+                [Retry::QuarterTurn, Retry::Zoom]
             } else {
-                [Retry::Larger, Retry::QuarterTurn]
+                [Retry::Zoom, Retry::QuarterTurn]
             };
+            let text_region = region_of(&first_dets, gray);
             for (i, retry) in retries.into_iter().enumerate() {
                 progress.check()?;
                 let dets = match retry {
-                    Retry::Larger => detect::detect(&reader.det, gray, DET_RETRY_SIDE_PX)?,
+                    Retry::Zoom => match text_region {
+                        Some(region) => detect_zoomed(reader, gray, region)?,
+                        None => continue,
+                    },
                     Retry::QuarterTurn => detect_turned(reader, gray)?,
                 };
                 let angle = dominant_axis_deg(&dets);
@@ -178,8 +160,63 @@ pub(crate) fn run(
 
 #[derive(Debug, Clone, Copy)]
 enum Retry {
-    Larger,
+    /// Detect again on the part of the picture where text was found,
+    /// enlarged: a label far from the camera has small print.
+    Zoom,
+    /// Detect again on the picture turned a quarter.
     QuarterTurn,
+}
+
+/// A rectangle of the work picture: left, top, width, height.
+type Region = (u32, u32, u32, u32);
+
+/// Where the text is, with a margin; `None` when nothing was found or the
+/// text already fills most of the picture (zooming would not enlarge it).
+fn region_of(dets: &[Detected], gray: &GrayImage) -> Option<Region> {
+    let (w, h) = gray.dimensions();
+    let (mut x0, mut y0, mut x1, mut y1) = (f32::MAX, f32::MAX, f32::MIN, f32::MIN);
+    for d in dets {
+        for (x, y) in d.line.corners() {
+            x0 = x0.min(x);
+            y0 = y0.min(y);
+            x1 = x1.max(x);
+            y1 = y1.max(y);
+        }
+    }
+    if dets.is_empty() {
+        return None;
+    }
+    let margin = 0.1 * (x1 - x0).max(y1 - y0);
+    let left = clamp_u32(x0 - margin, 0, w);
+    let top = clamp_u32(y0 - margin, 0, h);
+    let right = clamp_u32(x1 + margin, 0, w);
+    let bottom = clamp_u32(y1 + margin, 0, h);
+    let (rw, rh) = (right.saturating_sub(left), bottom.saturating_sub(top));
+    // Worth it only when the region's long side is well below the picture's.
+    let enlarges = (rw.max(rh) as f32) < 0.7 * w.max(h) as f32;
+    (rw >= 32 && rh >= 32 && enlarges).then_some((left, top, rw, rh))
+}
+
+/// Detects on `region` of the picture, enlarged to the detector's size;
+/// boxes come back in the coordinates of `gray`.
+fn detect_zoomed(
+    reader: &Reader,
+    gray: &GrayImage,
+    (left, top, w, h): Region,
+) -> Result<Vec<Detected>, OcrError> {
+    let crop = image::imageops::crop_imm(gray, left, top, w, h).to_image();
+    let dets = detect::detect(&reader.det, &crop, DET_SIDE_PX)?;
+    let (dx, dy) = (left as f32, top as f32);
+    Ok(dets
+        .into_iter()
+        .map(|d| Detected {
+            line: LineBox {
+                center: (d.line.center.0 + dx, d.line.center.1 + dy),
+                ..d.line
+            },
+            ..d
+        })
+        .collect())
 }
 
 /// Detects on the picture turned a quarter clockwise; boxes come back in
@@ -204,13 +241,6 @@ fn detect_turned(reader: &Reader, gray: &GrayImage) -> Result<Vec<Detected>, Ocr
             }
         })
         .collect())
-}
-
-/// Median thickness of the detected lines, in work pixels.
-fn median_thickness(dets: &[Detected]) -> Option<f32> {
-    let mut t: Vec<f32> = dets.iter().map(|d| d.line.thickness).collect();
-    t.sort_by(f32::total_cmp);
-    t.get(t.len() / 2).copied()
 }
 
 /// The most common line axis, degrees in `[0, 180)`, from elongated boxes.

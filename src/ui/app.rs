@@ -47,6 +47,8 @@ pub struct AppConfig {
     pub dialogs: Dialogs,
     /// When the process started, to report the time to the first frame.
     pub started: Option<Instant>,
+    /// Photos to read at start ("Open with").
+    pub initial_photos: Vec<PathBuf>,
 }
 
 impl AppConfig {
@@ -61,6 +63,7 @@ impl AppConfig {
             list,
             dialogs: Dialogs::System,
             started: None,
+            initial_photos: Vec::new(),
         }
     }
 }
@@ -115,6 +118,10 @@ impl MonitorCheckApp {
             frames_drawn: 0,
         };
         app.restore_draft();
+        if !config.initial_photos.is_empty() {
+            app.wizard = Wizard::restore(Step::Identify, None);
+            app.identify.open(&cc.egui_ctx, config.initial_photos);
+        }
         app
     }
 
@@ -215,8 +222,24 @@ impl MonitorCheckApp {
         let lang = self.prefs.lang;
         ui.horizontal_wrapped(|ui| {
             ui.label(RichText::new(tr(lang, "app-title")).strong().size(22.0));
-            let step = self.wizard.step();
-            ui.label(tr_args(
+            ui.add_space(24.0);
+            for l in Lang::ALL {
+                ui.selectable_value(&mut self.prefs.lang, l, l.native_name());
+            }
+            ui.add_space(16.0);
+            ui.checkbox(&mut self.prefs.look.large_text, tr(lang, "look-large-text"));
+            ui.checkbox(
+                &mut self.prefs.look.high_contrast,
+                tr(lang, "look-high-contrast"),
+            );
+        });
+    }
+
+    fn step_header_ui(&self, ui: &mut egui::Ui) {
+        let lang = self.prefs.lang;
+        let step = self.wizard.step();
+        ui.label(
+            RichText::new(tr_args(
                 lang,
                 "step-of",
                 &[
@@ -224,18 +247,9 @@ impl MonitorCheckApp {
                     ("total", &Step::ALL.len().to_string()),
                     ("name", &tr(lang, step.message_id())),
                 ],
-            ));
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                ui.checkbox(
-                    &mut self.prefs.look.high_contrast,
-                    tr(lang, "look-high-contrast"),
-                );
-                ui.checkbox(&mut self.prefs.look.large_text, tr(lang, "look-large-text"));
-                for l in Lang::ALL.iter().rev() {
-                    ui.selectable_value(&mut self.prefs.lang, *l, l.native_name());
-                }
-            });
-        });
+            ))
+            .small(),
+        );
     }
 
     fn step_ui(&mut self, ui: &mut egui::Ui) -> Option<Request> {
@@ -344,7 +358,9 @@ impl eframe::App for MonitorCheckApp {
         });
         let mut request = None;
         egui::CentralPanel::default().show(ui, |ui| {
+            // One scroll position per step: a new step starts at its top.
             egui::ScrollArea::vertical()
+                .id_salt(self.wizard.step().message_id())
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
                     let width = ui.available_width().min(theme::CONTENT_MAX_WIDTH);
@@ -353,6 +369,7 @@ impl eframe::App for MonitorCheckApp {
                         ui.add_space(margin.max(0.0));
                         ui.vertical(|ui| {
                             ui.set_max_width(width);
+                            self.step_header_ui(ui);
                             request = self.step_ui(ui);
                         });
                     });

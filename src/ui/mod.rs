@@ -14,9 +14,11 @@ use std::time::Instant;
 pub use app::{AppConfig, MonitorCheckApp, Prefs};
 
 /// Opens the app window and runs until it is closed.
-pub fn run() -> ExitCode {
+/// `photos` are opened on the identify step, as if dropped on the window.
+pub fn run(photos: Vec<std::path::PathBuf>) -> ExitCode {
     let started = Instant::now();
     let mut config = AppConfig::from_system();
+    config.initial_photos = photos;
     // Set by the developers' startup measurement (see README): the time to
     // the first drawn frame is printed to stderr.
     if std::env::var_os("MONITOR_CHECK_STARTUP_TIMING").is_some() {

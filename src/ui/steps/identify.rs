@@ -29,6 +29,14 @@ pub struct State {
     results: Vec<PhotoResult>,
     photo_verdict: Option<Verdict>,
     photo_note: Option<String>,
+    confirm_shown: bool,
+}
+
+impl State {
+    /// Starts reading `paths`, as if they were dropped on the window.
+    pub fn open(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
+        start_reading(ctx, self, paths);
+    }
 }
 
 /// How the photo picker is answered (tests drop files instead).
@@ -189,7 +197,7 @@ fn confirm_ui(
         .collect();
     ui.add_space(theme::GAP);
     let mut dismiss = false;
-    egui::Frame::new()
+    let frame = egui::Frame::new()
         .fill(ui.visuals().extreme_bg_color)
         .inner_margin(14.0)
         .corner_radius(8.0)
@@ -220,6 +228,11 @@ fn confirm_ui(
                 }
             }
         });
+    if !state.confirm_shown {
+        // The answer appears below the fold: bring it into view once.
+        ui.scroll_to_rect(frame.response.rect.expand(24.0), Some(egui::Align::TOP));
+        state.confirm_shown = true;
+    }
     if dismiss {
         state.photo_verdict = None;
     }
@@ -234,6 +247,7 @@ fn confirm_ui(
 
 fn start_reading(ctx: &egui::Context, state: &mut State, paths: Vec<PathBuf>) {
     state.photo_verdict = None;
+    state.confirm_shown = false;
     state.photo_note = None;
     state.results.clear();
     state.photos.clone_from(&paths);

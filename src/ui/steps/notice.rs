@@ -307,7 +307,8 @@ fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, notice: &Notice, state: &mut St
             match start_job(ui.ctx(), nctx, notice, output) {
                 Ok(job) => state.job = Some(job),
                 Err(e) => {
-                    state.message = Some((false, format!("{} ({e})", tr(lang, "ui-notice-failed"))));
+                    state.message =
+                        Some((false, format!("{} ({e})", tr(lang, "ui-notice-failed"))));
                 }
             }
         }

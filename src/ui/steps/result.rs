@@ -24,7 +24,9 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>) -> Option<Action> {
     let mut action = None;
     let next = tr(lang, "result-next");
     if ui
-        .add(egui::Button::new(RichText::new(format!("{next} →")).strong()))
+        .add(egui::Button::new(
+            RichText::new(format!("{next} →")).strong(),
+        ))
         .clicked()
     {
         action = Some(Action::Next);
