@@ -1,7 +1,7 @@
-//! Barcodes on the label: GS1 DataMatrix (UDI), Code 128 (serials) and QR,
+//! Barcodes on the label: GS1 `DataMatrix` (UDI), Code 128 (serials) and QR,
 //! read with `rxing` from the same grey picture the OCR uses.
 //!
-//! DataMatrix and QR finders cope with any rotation. Code 128 is read along
+//! `DataMatrix` and QR finders cope with any rotation. Code 128 is read along
 //! pixel rows (and columns), so a tilted label is also tried turned level
 //! by the text angle the detector found.
 
@@ -13,7 +13,7 @@ use rxing::{
     BarcodeFormat, BinaryBitmap, DecodeHints, Luma8LuminanceSource, MultiFormatReader, Reader,
 };
 
-use super::geometry::{bilinear, clamp_u32, usize_of};
+use super::geometry::{bilinear, clamp_u32, f32_of, usize_of};
 
 /// A barcode found in the photo.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -130,13 +130,11 @@ fn quad_around(points: &[(f32, f32)]) -> Option<[(f32, f32); 4]> {
 fn rotate(gray: &GrayImage, deg: f32) -> (GrayImage, impl Fn(f32, f32) -> (f32, f32) + use<>) {
     let (w, h) = gray.dimensions();
     let (sin, cos) = deg.to_radians().sin_cos();
-    let (wf, hf) = (w as f32, h as f32);
-    let out_w_f = wf * cos.abs() + hf * sin.abs();
-    let out_h_f = wf * sin.abs() + hf * cos.abs();
-    let out_w = clamp_u32(out_w_f, 1, 20_000);
-    let out_h = clamp_u32(out_h_f, 1, 20_000);
+    let (wf, hf) = (f32_of(w), f32_of(h));
+    let out_w = clamp_u32(wf * cos.abs() + hf * sin.abs(), 1, 20_000);
+    let out_h = clamp_u32(wf * sin.abs() + hf * cos.abs(), 1, 20_000);
     let (cx, cy) = (wf / 2.0, hf / 2.0);
-    let (ocx, ocy) = (out_w as f32 / 2.0, out_h as f32 / 2.0);
+    let (ocx, ocy) = (f32_of(out_w) / 2.0, f32_of(out_h) / 2.0);
     // Output pixel → source pixel is the inverse rotation.
     let back = move |x: f32, y: f32| {
         let (dx, dy) = (x - ocx, y - ocy);
@@ -145,7 +143,7 @@ fn rotate(gray: &GrayImage, deg: f32) -> (GrayImage, impl Fn(f32, f32) -> (f32, 
     let mut out = Vec::with_capacity(usize_of(out_w) * usize_of(out_h));
     for y in 0..out_h {
         for x in 0..out_w {
-            let (sx, sy) = back(x as f32 + 0.5, y as f32 + 0.5);
+            let (sx, sy) = back(f32_of(x) + 0.5, f32_of(y) + 0.5);
             let v = if sx < 0.0 || sy < 0.0 || sx > wf || sy > hf {
                 255.0
             } else {

@@ -14,6 +14,7 @@ use image::{
 };
 
 use super::OcrError;
+use super::geometry::f32_of;
 
 /// Most pixels we decode: a 48 MP phone photo (8064×6048) still passes.
 pub const MAX_PIXELS: u64 = 50_000_000;
@@ -41,7 +42,7 @@ impl Decoded {
         if self.width == 0 {
             1.0
         } else {
-            self.gray.width() as f32 / self.width as f32
+            f32_of(self.gray.width()) / f32_of(self.width)
         }
     }
 }
@@ -206,8 +207,9 @@ fn to_gray(image: DynamicImage) -> GrayImage {
     let (w, h) = rgba.dimensions();
     let mut gray = GrayImage::new(w, h);
     for (dst, src) in gray.pixels_mut().zip(rgba.pixels()) {
-        let [r, g, b, a] = src.0;
-        let luma = (u32::from(r) * 299 + u32::from(g) * 587 + u32::from(b) * 114) / 1000;
+        let [red, green, blue, a] = src.0;
+        let luma =
+            (u32::from(red) * 299 + u32::from(green) * 587 + u32::from(blue) * 114) / 1000;
         let alpha = u32::from(a);
         let blended = (luma * alpha + 255 * (255 - alpha)) / 255;
         dst.0 = [u8::try_from(blended).unwrap_or(u8::MAX)];
@@ -401,7 +403,7 @@ mod tests {
             }
             !crc
         }
-        fn chunk(out: &mut Vec<u8>, kind: &[u8; 4], data: &[u8]) {
+        fn chunk(out: &mut Vec<u8>, kind: [u8; 4], data: &[u8]) {
             out.extend_from_slice(&u32::try_from(data.len()).unwrap().to_be_bytes());
             let mut body = kind.to_vec();
             body.extend_from_slice(data);
@@ -413,15 +415,15 @@ mod tests {
         ihdr.extend_from_slice(&width.to_be_bytes());
         ihdr.extend_from_slice(&height.to_be_bytes());
         ihdr.extend_from_slice(&[8, 0, 0, 0, 0]); // 8-bit grey
-        chunk(&mut png, b"IHDR", &ihdr);
-        // zlib: an empty stored block stream would be invalid data; a
-        // stored empty final block is enough to look like real pixels.
+        chunk(&mut png, *b"IHDR", &ihdr);
+        // A valid zlib stream far too short for the pixels: the header
+        // alone must get the file refused, before any inflating.
         chunk(
             &mut png,
-            b"IDAT",
+            *b"IDAT",
             &[0x78, 0x01, 0x01, 0x00, 0x00, 0xFF, 0xFF, 0, 0, 0, 1],
         );
-        chunk(&mut png, b"IEND", &[]);
+        chunk(&mut png, *b"IEND", &[]);
         png
     }
 

@@ -10,19 +10,19 @@ use rten_tensor::NdTensor;
 use rten_tensor::prelude::*;
 
 use super::OcrError;
-use super::geometry::{LineBox, clamp_u32, usize_of};
+use super::geometry::{LineBox, clamp_u32, f32_of, f32_of_count, usize_of};
 
 /// Pixels above this probability count as text.
 const PIXEL_THRESHOLD: f32 = 0.3;
 /// Regions whose mean probability is below this are dropped as noise.
 const BOX_THRESHOLD: f32 = 0.55;
-/// How far the shrunk DB regions are grown back (PaddleOCR's `unclip_ratio`).
+/// How far the shrunk DB regions are grown back (`PaddleOCR`'s `unclip_ratio`).
 const UNCLIP_RATIO: f32 = 1.7;
 /// Regions thinner than this (in detector pixels) are specks, not text.
 const MIN_THICKNESS_PX: f32 = 3.0;
 /// More regions than this means we are looking at texture, not a label.
 const MAX_REGIONS: usize = 400;
-/// ImageNet statistics, as PaddleOCR normalises detector input.
+/// `ImageNet` statistics, as `PaddleOCR` normalises detector input.
 const MEAN: [f32; 3] = [0.485, 0.456, 0.406];
 const STD: [f32; 3] = [0.229, 0.224, 0.225];
 
@@ -46,9 +46,9 @@ pub(crate) fn detect(
     if w == 0 || h == 0 {
         return Ok(Vec::new());
     }
-    let factor = long_side as f32 / w.max(h) as f32;
-    let det_w = round32(w as f32 * factor);
-    let det_h = round32(h as f32 * factor);
+    let factor = f32_of(long_side) / f32_of(w.max(h));
+    let det_w = round32(f32_of(w) * factor);
+    let det_h = round32(f32_of(h) * factor);
     let resized = image::imageops::resize(gray, det_w, det_h, FilterType::Triangle);
     let plane = usize_of(det_w) * usize_of(det_h);
     let mut data = Vec::with_capacity(plane * 3);
@@ -67,8 +67,8 @@ pub(crate) fn detect(
     let probs: NdTensor<f32, 4> = output.try_into().map_err(OcrError::model)?;
     let [_, _, ph, pw] = probs.shape();
     let prob = probs.slice((0, 0));
-    let scale_x = w as f32 / pw as f32;
-    let scale_y = h as f32 / ph as f32;
+    let scale_x = f32_of(w) / f32_of_count(pw);
+    let scale_y = f32_of(h) / f32_of_count(ph);
     Ok(regions(&prob, scale_x, scale_y))
 }
 
@@ -139,7 +139,7 @@ fn mean_inside(
     let mut n = 0u32;
     for y in y0..=y1 {
         for x in x0..=x1 {
-            let p = PointF::from_yx(y as f32, x as f32);
+            let p = PointF::from_yx(f32_of(y), f32_of(x));
             if rect.contains(p)
                 && let Some(&v) = prob.get([usize_of(y), usize_of(x)])
             {
@@ -148,7 +148,7 @@ fn mean_inside(
             }
         }
     }
-    if n == 0 { 0.0 } else { sum / n as f32 }
+    if n == 0 { 0.0 } else { sum / f32_of(n) }
 }
 
 /// Maps a rectangle from detector pixels to work pixels (the two differ by a

@@ -71,15 +71,6 @@ impl LineBox {
         best
     }
 
-    /// The box grown by `dl` along the line and `dt` across it.
-    pub fn grown(self, dl: f32, dt: f32) -> Self {
-        Self {
-            length: (self.length + dl).max(1.0),
-            thickness: (self.thickness + dt).max(1.0),
-            ..self
-        }
-    }
-
     /// The corners, clockwise from the top-left of the text as read.
     pub fn corners(self) -> [(f32, f32); 4] {
         let (cx, cy) = self.center;
@@ -104,18 +95,16 @@ pub(crate) fn sample_crop(
     min_w: u32,
     max_w: u32,
 ) -> (Vec<f32>, u32) {
-    let out_h_f = out_h as f32;
-    let want_w = (out_h_f * line.aspect()).round();
-    let out_w = clamp_u32(want_w, min_w, max_w);
-    let out_w_f = out_w as f32;
-    let step_l = line.length / out_w_f;
-    let step_t = line.thickness / out_h_f;
+    let height = f32_of(out_h);
+    let out_w = clamp_u32((height * line.aspect()).round(), min_w, max_w);
+    let step_l = line.length / f32_of(out_w);
+    let step_t = line.thickness / height;
     let sub = clamp_u32(step_t.max(step_l).ceil(), 1, 3);
-    let sub_f = sub as f32;
+    let sub_f = f32_of(sub);
     let (dx, dy) = line.dir;
     // Down the text is the opposite of up.
     let (ux, uy) = line.up();
-    let (downx, downy) = (-ux, -uy);
+    let (down_x, down_y) = (-ux, -uy);
     let origin_x = line.center.0 - dx * line.length / 2.0 + ux * line.thickness / 2.0;
     let origin_y = line.center.1 - dy * line.length / 2.0 + uy * line.thickness / 2.0;
     let mut out = Vec::with_capacity(usize_of(out_w) * usize_of(out_h));
@@ -124,10 +113,10 @@ pub(crate) fn sample_crop(
             let mut acc = 0.0;
             for sy in 0..sub {
                 for sx in 0..sub {
-                    let a = (col as f32 + (sx as f32 + 0.5) / sub_f) * step_l;
-                    let b = (row as f32 + (sy as f32 + 0.5) / sub_f) * step_t;
-                    let x = origin_x + dx * a + downx * b;
-                    let y = origin_y + dy * a + downy * b;
+                    let a = (f32_of(col) + (f32_of(sx) + 0.5) / sub_f) * step_l;
+                    let b = (f32_of(row) + (f32_of(sy) + 0.5) / sub_f) * step_t;
+                    let x = origin_x + dx * a + down_x * b;
+                    let y = origin_y + dy * a + down_y * b;
                     acc += bilinear(gray, x, y);
                 }
             }
@@ -144,8 +133,8 @@ pub(crate) fn bilinear(gray: &GrayImage, x: f32, y: f32) -> f32 {
     if w == 0 || h == 0 {
         return 0.0;
     }
-    let max_x = (w - 1) as f32;
-    let max_y = (h - 1) as f32;
+    let max_x = f32_of(w - 1);
+    let max_y = f32_of(h - 1);
     let x = (x - 0.5).clamp(0.0, max_x);
     let y = (y - 0.5).clamp(0.0, max_y);
     let x0 = x.floor();
@@ -165,12 +154,25 @@ pub(crate) fn bilinear(gray: &GrayImage, x: f32, y: f32) -> f32 {
     top * (1.0 - fy) + bottom * fy
 }
 
+/// A pixel size or coordinate as `f32`. Exact: our pictures are at most
+/// 20 000 pixels a side, far below 2^24.
+#[expect(clippy::cast_precision_loss, reason = "values are far below 2^24")]
+pub(crate) fn f32_of(v: u32) -> f32 {
+    v as f32
+}
+
+/// A small count (lines, symbols, bins) as `f32`.
+#[expect(clippy::cast_precision_loss, reason = "counts are far below 2^24")]
+pub(crate) fn f32_of_count(v: usize) -> f32 {
+    v as f32
+}
+
 /// Rounds a float into `[lo, hi]` as a `u32`.
 pub(crate) fn clamp_u32(v: f32, lo: u32, hi: u32) -> u32 {
-    if v.is_nan() || v <= lo as f32 {
+    if v.is_nan() || v <= f32_of(lo) {
         return lo;
     }
-    if v >= hi as f32 {
+    if v >= f32_of(hi) {
         return hi;
     }
     #[expect(

@@ -10,18 +10,15 @@
 //! 3. `pipeline`: decide which way is up (text may be at any angle, upside
 //!    down included), crop each line straight, `recognize` it, and retry at
 //!    another scale or a quarter turn when no line looks like a model name.
-//! 4. `barcode`: DataMatrix, Code 128 and QR with `rxing`, on the same picture.
+//! 4. `barcode`: `DataMatrix`, Code 128 and QR with `rxing`, on the same picture.
 //!
 //! No network, no files: the caller passes the bytes in.
 
 mod barcode;
-#[cfg_attr(test, allow(dead_code))]
-pub(crate) mod decode; // LAB
-#[cfg_attr(test, allow(dead_code))]
-pub(crate) mod detect; // LAB
+mod decode;
+mod detect;
 mod error;
-#[cfg_attr(test, allow(dead_code))]
-pub(crate) mod geometry; // LAB
+mod geometry;
 mod pipeline;
 mod recognize;
 
@@ -30,12 +27,11 @@ use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
 use rten::Model;
 
 pub use barcode::Barcode;
-pub use decode::MAX_PIXELS;
 pub use error::OcrError;
 
-/// The detection model (PP-OCRv6 small det), unchanged from the RapidOCR wheel.
+/// The detection model (PP-OCRv6 small det), unchanged from the `RapidOCR` wheel.
 static DET_MODEL: &[u8] = include_bytes!("../../assets/models/PP-OCRv6_det_small.onnx");
-/// The recognition model (PP-OCRv6 small rec), unchanged from the RapidOCR wheel.
+/// The recognition model (PP-OCRv6 small rec), unchanged from the `RapidOCR` wheel.
 static REC_MODEL: &[u8] = include_bytes!("../../assets/models/PP-OCRv6_rec_small.onnx");
 
 /// Everything read from one photo.
@@ -145,10 +141,6 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// LAB
-    pub(crate) fn det_model(&self) -> &Model {
-        &self.det
-    } // LAB
     /// Loads the embedded models (about 0.1 s).
     pub fn new() -> Result<Self, OcrError> {
         let det = Model::load_static_slice(DET_MODEL).map_err(OcrError::model)?;
@@ -175,7 +167,6 @@ impl Reader {
         progress: &Progress,
     ) -> Result<PhotoText, OcrError> {
         progress.check()?;
-        let t = std::time::Instant::now(); // TIMING
         let decoded = decode::decode(bytes, pipeline::WORK_MAX_SIDE_PX).map_err(|e| {
             // A HEIC variant we do not recognise from its bytes: say so.
             if matches!(e, OcrError::NotAnImage) && has_heic_extension(name) {
@@ -187,7 +178,6 @@ impl Reader {
             }
         })?;
         progress.advance(0.1);
-        eprintln!("TIMING decode {:?}", t.elapsed()); // TIMING
         progress.check()?;
         pipeline::run(self, &decoded, progress)
     }
@@ -211,7 +201,7 @@ mod tests {
     use super::*;
 
     /// `tests/fixtures/ocr_label.jpg`: a 640×420 photo of a label made with
-    /// ImageMagick (DejaVu Sans on cream, turned 8°, blurred 0.7 px, noise,
+    /// `ImageMagick` (`DejaVu` Sans on cream, turned 8°, blurred 0.7 px, noise,
     /// JPEG q80) reading "ACME MEDICAL / Patient Monitor / Model: CMS8000 /
     /// SN: 21A0012345". `ocr_label.heic` is the same picture saved as HEIC.
     fn fixture(name: &str) -> Vec<u8> {

@@ -19,7 +19,7 @@ use image::GrayImage;
 use super::barcode::{self, Barcode};
 use super::decode::{Decoded, shrink};
 use super::detect::{self, Detected};
-use super::geometry::{LineBox, clamp_u32};
+use super::geometry::{LineBox, clamp_u32, f32_of, f32_of_count};
 use super::recognize::{self, Recognised};
 use super::{OcrError, PhotoText, Progress, Reader, TextLine};
 
@@ -70,7 +70,7 @@ impl Pass {
         let mass = self
             .lines
             .iter()
-            .map(|(_, r)| r.confidence * r.text.chars().count().min(20) as f32)
+            .map(|(_, r)| r.confidence * f32_of_count(r.text.chars().count().min(20)))
             .sum();
         (model_like, mass)
     }
@@ -85,9 +85,7 @@ pub(crate) fn run(
     let gray = &decoded.gray;
     let scale = decoded.scale();
     std::thread::scope(|scope| {
-        let t0 = std::time::Instant::now(); // TIMING
         let dets = detect::detect(&reader.det, gray, DET_SIDE_PX)?;
-        eprintln!("TIMING det {:?} n={}", t0.elapsed(), dets.len()); // TIMING
         progress.advance(0.35);
         progress.check()?;
         let angle = dominant_axis_deg(&dets);
@@ -96,28 +94,20 @@ pub(crate) fn run(
         // Barcodes need the text angle only to level a tilted Code 128; they
         // run beside recognition, which leaves a core idle now and then.
         let barcode_job = move || {
-            let t = std::time::Instant::now(); // TIMING
             let small = shrink(gray.clone(), BARCODE_MAX_SIDE_PX);
-            let to_photo = small.width() as f32 / gray.width().max(1) as f32 * scale;
-            let r = barcode::read(&small, to_photo, angle);
-            eprintln!("TIMING barcode {:?}", t.elapsed()); // TIMING
-            r
+            let to_photo = f32_of(small.width()) / f32_of(gray.width().max(1)) * scale;
+            barcode::read(&small, to_photo, angle)
         };
         let handle = std::thread::Builder::new()
             .name("ocr-barcodes".to_owned())
             .spawn_scoped(scope, barcode_job);
-        let mut inline_barcodes = None;
-        let handle = match handle {
-            Ok(h) => Some(h),
-            Err(_) => {
-                inline_barcodes = Some(barcode_job());
-                None
-            }
+        // Without a thread (the system refused one), read them here.
+        let (handle, inline_barcodes) = match handle {
+            Ok(h) => (Some(h), None),
+            Err(_) => (None, Some(barcode_job())),
         };
 
-        let t1 = std::time::Instant::now(); // TIMING
         let mut best = read_lines(reader, gray, dets, angle)?;
-        eprintln!("TIMING rec {:?}", t1.elapsed()); // TIMING
         progress.advance(0.7);
         if best.score().0 == 0 {
             let vertical = angle.is_some_and(|a| (a.rem_euclid(180.0) - 90.0).abs() < 45.0);
@@ -138,7 +128,7 @@ pub(crate) fn run(
                 };
                 let angle = dominant_axis_deg(&dets);
                 let pass = read_lines(reader, gray, dets, angle)?;
-                progress.advance(0.7 + 0.1 * (i as f32 + 1.0));
+                progress.advance(0.7 + 0.1 * (f32_of_count(i) + 1.0));
                 if pass.score() > best.score() {
                     best = pass;
                 }
@@ -153,7 +143,6 @@ pub(crate) fn run(
             None => inline_barcodes.unwrap_or_default(),
         };
         progress.advance(1.0);
-        eprintln!("TIMING total {:?}", t0.elapsed()); // TIMING
         Ok(to_photo_text(best, barcodes, decoded))
     })
 }
@@ -193,7 +182,7 @@ fn region_of(dets: &[Detected], gray: &GrayImage) -> Option<Region> {
     let bottom = clamp_u32(y1 + margin, 0, h);
     let (rw, rh) = (right.saturating_sub(left), bottom.saturating_sub(top));
     // Worth it only when the region's long side is well below the picture's.
-    let enlarges = (rw.max(rh) as f32) < 0.7 * w.max(h) as f32;
+    let enlarges = f32_of(rw.max(rh)) < 0.7 * f32_of(w.max(h));
     (rw >= 32 && rh >= 32 && enlarges).then_some((left, top, rw, rh))
 }
 
@@ -206,7 +195,7 @@ fn detect_zoomed(
 ) -> Result<Vec<Detected>, OcrError> {
     let crop = image::imageops::crop_imm(gray, left, top, w, h).to_image();
     let dets = detect::detect(&reader.det, &crop, DET_SIDE_PX)?;
-    let (dx, dy) = (left as f32, top as f32);
+    let (dx, dy) = (f32_of(left), f32_of(top));
     Ok(dets
         .into_iter()
         .map(|d| Detected {
@@ -223,7 +212,7 @@ fn detect_zoomed(
 /// the coordinates of `gray`.
 fn detect_turned(reader: &Reader, gray: &GrayImage) -> Result<Vec<Detected>, OcrError> {
     let turned = image::imageops::rotate90(gray);
-    let h = gray.height() as f32;
+    let h = f32_of(gray.height());
     let dets = detect::detect(&reader.det, &turned, DET_SIDE_PX)?;
     // rotate90 sends (x, y) to (h - y, x); undo it.
     Ok(dets
@@ -271,7 +260,7 @@ fn dominant_axis_deg(dets: &[Detected]) -> Option<f32> {
         at(i + BINS - 1) + 2.0 * at(i) + at(i + 1)
     };
     let mode = (0..BINS).max_by(|&a, &b| smoothed(a).total_cmp(&smoothed(b)))?;
-    let mode_deg = (mode as f32 + 0.5) * 180.0 / BINS as f32;
+    let mode_deg = (f32_of_count(mode) + 0.5) * 180.0 / f32_of_count(BINS);
     // Mean of the doubled angles near the mode (axes wrap at 180°).
     let (mut sx, mut sy) = (0.0f32, 0.0f32);
     for &(a, w) in &axes {
@@ -286,7 +275,7 @@ fn dominant_axis_deg(dets: &[Detected]) -> Option<f32> {
 }
 
 fn bin_of(angle_deg: f32, bins: usize) -> usize {
-    let b = (angle_deg / 180.0 * bins as f32).floor();
+    let b = (angle_deg / 180.0 * f32_of_count(bins)).floor();
     if b.is_nan() || b < 0.0 {
         0
     } else {
@@ -414,6 +403,21 @@ fn read_lines(
     })
 }
 
+/// Root of `i` in a union-find forest, halving paths on the way.
+fn union_root(parent: &mut [usize], mut i: usize) -> usize {
+    while let Some(&p) = parent.get(i) {
+        if p == i {
+            break;
+        }
+        let grand = parent.get(p).copied().unwrap_or(p);
+        if let Some(slot) = parent.get_mut(i) {
+            *slot = grand;
+        }
+        i = p;
+    }
+    i
+}
+
 /// Joins boxes that sit on one row of the label ("MODEL" | "CMS 8000" in
 /// two table cells) into one line, so a key and its value stay together.
 fn merge_rows(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBox, Recognised)> {
@@ -423,7 +427,7 @@ fn merge_rows(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBo
     let on_axis = |b: &LineBox| b.dir.0 * dir.0 + b.dir.1 * dir.1 > 0.98;
     let same_row = |a: &LineBox, b: &LineBox| {
         let (t_min, t_max) = (a.thickness.min(b.thickness), a.thickness.max(b.thickness));
-        let gap = (along(a) - along(b)).abs() - (a.length + b.length) / 2.0;
+        let gap = (along(a) - along(b)).abs() - f32::midpoint(a.length, b.length);
         on_axis(a)
             && on_axis(b)
             && t_max < ROW_MAX_HEIGHT_RATIO * t_min
@@ -432,23 +436,10 @@ fn merge_rows(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBo
     };
     // Union-find over the pairs that share a row.
     let mut parent: Vec<usize> = (0..lines.len()).collect();
-    fn root(parent: &mut [usize], mut i: usize) -> usize {
-        while let Some(&p) = parent.get(i) {
-            if p == i {
-                break;
-            }
-            let grand = parent.get(p).copied().unwrap_or(p);
-            if let Some(slot) = parent.get_mut(i) {
-                *slot = grand;
-            }
-            i = p;
-        }
-        i
-    }
     for (i, (a, _)) in lines.iter().enumerate() {
         for (j, (b, _)) in lines.iter().enumerate().skip(i + 1) {
             if same_row(a, b) {
-                let (ri, rj) = (root(&mut parent, i), root(&mut parent, j));
+                let (ri, rj) = (union_root(&mut parent, i), union_root(&mut parent, j));
                 if let Some(slot) = parent.get_mut(rj) {
                     *slot = ri;
                 }
@@ -458,17 +449,16 @@ fn merge_rows(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBo
     let mut groups: Vec<Vec<(LineBox, Recognised)>> = Vec::new();
     let mut group_of: Vec<Option<usize>> = vec![None; lines.len()];
     for (i, line) in lines.into_iter().enumerate() {
-        let r = root(&mut parent, i);
-        let g = match group_of.get(r).copied().flatten() {
-            Some(g) => g,
-            None => {
-                groups.push(Vec::new());
-                let g = groups.len() - 1;
-                if let Some(slot) = group_of.get_mut(r) {
-                    *slot = Some(g);
-                }
-                g
+        let r = union_root(&mut parent, i);
+        let g = if let Some(g) = group_of.get(r).copied().flatten() {
+            g
+        } else {
+            groups.push(Vec::new());
+            let g = groups.len() - 1;
+            if let Some(slot) = group_of.get_mut(r) {
+                *slot = Some(g);
             }
+            g
         };
         if let Some(group) = groups.get_mut(g) {
             group.push(line);
@@ -488,7 +478,7 @@ fn merge_rows(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBo
                 v0 = v0.min(across(b) - b.thickness / 2.0);
                 v1 = v1.max(across(b) + b.thickness / 2.0);
             }
-            let (um, vm) = ((u0 + u1) / 2.0, (v0 + v1) / 2.0);
+            let (um, vm) = (f32::midpoint(u0, u1), f32::midpoint(v0, v1));
             let line = LineBox {
                 center: (dir.0 * um + down.0 * vm, dir.1 * um + down.1 * vm),
                 dir,
@@ -497,11 +487,11 @@ fn merge_rows(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBo
             };
             let chars: f32 = group
                 .iter()
-                .map(|(_, r)| r.text.chars().count() as f32)
+                .map(|(_, r)| f32_of_count(r.text.chars().count()))
                 .sum();
             let confidence = group
                 .iter()
-                .map(|(_, r)| r.confidence * r.text.chars().count() as f32)
+                .map(|(_, r)| r.confidence * f32_of_count(r.text.chars().count()))
                 .sum::<f32>()
                 / chars.max(1.0);
             let text = group

@@ -8,7 +8,7 @@ use rten_tensor::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use super::OcrError;
-use super::geometry::{LineBox, sample_crop, usize_of};
+use super::geometry::{LineBox, f32_of, sample_crop, usize_of};
 
 /// Input height of the recognition model.
 pub(crate) const REC_HEIGHT: u32 = 48;
@@ -83,12 +83,10 @@ pub(crate) fn recognise(
     gray: &GrayImage,
     lines: &[LineBox],
 ) -> Result<Vec<Recognised>, OcrError> {
-    let t = std::time::Instant::now(); // TIMING
     let crops: Vec<(Vec<f32>, u32)> = lines
         .iter()
         .map(|&line| sample_crop(gray, line, REC_HEIGHT, MIN_WIDTH, MAX_WIDTH))
         .collect();
-    let tc = t.elapsed(); // TIMING
     // Similar widths together, so little of each batch is padding.
     let mut order: Vec<usize> = (0..crops.len()).collect();
     order.sort_by_key(|&i| crops.get(i).map_or(0, |c| c.1));
@@ -102,13 +100,6 @@ pub(crate) fn recognise(
             }
         }
     }
-    eprintln!(
-        "TIMING recognise n={} width={} crop={:?} total={:?}",
-        crops.len(),
-        crops.iter().map(|c| c.1).sum::<u32>(),
-        tc,
-        t.elapsed()
-    ); // TIMING
     Ok(results
         .into_iter()
         .map(|r| {
@@ -201,7 +192,7 @@ fn ctc_greedy(
     let confidence = if count == 0 {
         0.0
     } else {
-        probs_sum / count as f32
+        probs_sum / f32_of(count)
     };
     Recognised {
         text: text.nfkc().collect::<String>().trim().to_owned(),

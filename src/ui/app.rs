@@ -235,6 +235,19 @@ impl MonitorCheckApp {
         });
     }
 
+    fn nav_ui(&self, ui: &mut egui::Ui) -> Option<Action> {
+        let lang = self.prefs.lang;
+        let next = match self.wizard.step() {
+            Step::Welcome => Some("welcome-start"),
+            Step::Result => Some("result-next"),
+            Step::Guidance => Some("guidance-next"),
+            Step::Identify | Step::Notice => None,
+        };
+        let back = self.wizard.step() != Step::Welcome;
+        let next = next.map(|id| tr(lang, id));
+        super::widgets::nav_ui(ui, lang, back, next.as_deref())
+    }
+
     fn step_header_ui(&self, ui: &mut egui::Ui) {
         let lang = self.prefs.lang;
         let step = self.wizard.step();
@@ -357,21 +370,25 @@ impl eframe::App for MonitorCheckApp {
             ui.add_space(4.0);
         });
         let mut request = None;
+        // Back and Next stay in view on every step, however long it is.
+        egui::Panel::bottom("nav-bar").show(ui, |ui| {
+            centered(ui, |ui| {
+                if let Some(action) = self.nav_ui(ui) {
+                    request = Some(Request::Wizard(action));
+                }
+            });
+        });
         egui::CentralPanel::default().show(ui, |ui| {
             // One scroll position per step: a new step starts at its top.
             egui::ScrollArea::vertical()
                 .id_salt(self.wizard.step().message_id())
                 .auto_shrink([false, false])
                 .show(ui, |ui| {
-                    let width = ui.available_width().min(theme::CONTENT_MAX_WIDTH);
-                    let margin = (ui.available_width() - width) / 2.0;
-                    ui.horizontal(|ui| {
-                        ui.add_space(margin.max(0.0));
-                        ui.vertical(|ui| {
-                            ui.set_max_width(width);
-                            self.step_header_ui(ui);
-                            request = self.step_ui(ui);
-                        });
+                    centered(ui, |ui| {
+                        self.step_header_ui(ui);
+                        if let Some(r) = self.step_ui(ui) {
+                            request = Some(r);
+                        }
                     });
                 });
         });
@@ -392,4 +409,18 @@ impl eframe::App for MonitorCheckApp {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
         self.flush_draft();
     }
+}
+
+/// Lays `add` out in a column no wider than [`theme::CONTENT_MAX_WIDTH`],
+/// centred in the space available.
+fn centered(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
+    let width = ui.available_width().min(theme::CONTENT_MAX_WIDTH);
+    let margin = (ui.available_width() - width) / 2.0;
+    ui.horizontal(|ui| {
+        ui.add_space(margin.max(0.0));
+        ui.vertical(|ui| {
+            ui.set_max_width(width);
+            add(ui);
+        });
+    });
 }

@@ -39,8 +39,7 @@ pub fn text_area(
 /// forward button, or `None` for a step without one.
 pub fn nav_ui(ui: &mut Ui, lang: Lang, back: bool, next: Option<&str>) -> Option<Action> {
     let mut action = None;
-    ui.add_space(8.0);
-    ui.separator();
+    ui.add_space(6.0);
     ui.horizontal(|ui| {
         if back && ui.button(format!("← {}", tr(lang, "nav-back"))).clicked() {
             action = Some(Action::Back);
@@ -54,6 +53,7 @@ pub fn nav_ui(ui: &mut Ui, lang: Lang, back: bool, next: Option<&str>) -> Option
             });
         }
     });
+    ui.add_space(6.0);
     action
 }
 

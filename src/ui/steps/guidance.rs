@@ -28,7 +28,12 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, form: &mut NoticeForm) -> Option<Actio
             .sources
             .iter()
             .filter_map(|id| ctx.catalog.source(id))
-            .map(|s| format!("{} {}", s.publisher, s.date))
+            // "CISA 2025-01-30": the publisher's short name is enough here,
+            // the full titles are on the result step.
+            .map(|s| {
+                let short = s.publisher.split(" (").next().unwrap_or(&s.publisher);
+                format!("{short} {}", s.date)
+            })
             .collect();
         if !names.is_empty() {
             ui.indent(step.message_id, |ui| {
@@ -85,6 +90,5 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, form: &mut NoticeForm) -> Option<Actio
             );
         }
     }
-    let next = tr(lang, "guidance-next");
-    widgets::nav_ui(ui, lang, true, Some(&next))
+    None
 }

@@ -61,12 +61,11 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     ui.label(tr(lang, "identify-examples"));
     ui.add_space(theme::GAP);
 
-    let field = widgets::text_area(
+    let field = widgets::text_field(
         ui,
         &tr(lang, "identify-field"),
         &mut state.text,
         &tr(lang, "identify-hint"),
-        3,
     );
     if !state.focused {
         // Keyboard users land straight in the field.
@@ -77,8 +76,8 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         state.error = None;
         action = Some(Action::InputChanged);
     }
-    let enter =
-        field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter) && i.modifiers.command);
+    // Enter in the field checks, as the button does.
+    let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
     if let Some(error) = &state.error {
         ui.label(RichText::new(input_error_text(ctx, error)).color(theme::error_color(ctx.look)));
     }
@@ -99,9 +98,6 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         action = Some(a);
     }
 
-    if let Some(nav) = widgets::nav_ui(ui, lang, true, None) {
-        action = Some(nav);
-    }
     action
 }
 

@@ -98,10 +98,6 @@ pub fn ui(
         ui.label(RichText::new(tr(lang, "ui-notice-restored")).strong());
     }
     ui.label(tr(lang, "ui-notice-intro"));
-    ui.add_space(theme::GAP);
-
-    form_ui(ui, lang, form);
-
     let names = nctx
         .photo_paths
         .iter()
@@ -116,9 +112,15 @@ pub fn ui(
         names,
     );
 
+    // What most people came for comes first; the form refines it.
+    ui.add_space(theme::GAP);
+    actions_ui(ui, nctx, &notice, state);
+    ui.add_space(theme::GAP);
+
+    form_ui(ui, lang, form);
     ui.add_space(theme::GAP);
     egui::CollapsingHeader::new(RichText::new(tr(lang, "ui-notice-preview")).strong())
-        .default_open(false)
+        .default_open(true)
         .show(ui, |ui| {
             let mut text = notice::render_text(&notice, lang);
             let label = ui.label(tr(lang, "ui-notice-preview-label"));
@@ -132,9 +134,6 @@ pub fn ui(
         });
 
     ui.add_space(theme::GAP);
-    actions_ui(ui, nctx, &notice, state);
-
-    ui.add_space(theme::GAP);
     ui.horizontal_wrapped(|ui| {
         if ui.button(tr(lang, "ui-notice-start-over")).clicked() {
             request = Some(Request::Wizard(Action::StartOver));
@@ -143,9 +142,6 @@ pub fn ui(
             request = Some(Request::Discard);
         }
     });
-    if let Some(action) = widgets::nav_ui(ui, lang, true, None) {
-        request = Some(Request::Wizard(action));
-    }
     request
 }
 

@@ -19,18 +19,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>) -> Option<Action> {
     };
     banner_ui(ui, ctx, verdict);
     ui.add_space(theme::GAP);
-    // The way forward sits right under the answer: nobody should have to
-    // scroll past the evidence to find what to do.
-    let mut action = None;
-    let next = tr(lang, "result-next");
-    if ui
-        .add(egui::Button::new(
-            RichText::new(format!("{next} →")).strong(),
-        ))
-        .clicked()
-    {
-        action = Some(Action::Next);
-    }
+    let action = None;
     ui.add_space(theme::GAP);
 
     if !verdict.cautions.is_empty() {
@@ -83,7 +72,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>) -> Option<Action> {
         .small(),
     );
 
-    widgets::nav_ui(ui, lang, true, None).or(action)
+    action
 }
 
 fn banner_ui(ui: &mut Ui, ctx: &StepCtx<'_>, verdict: &Verdict) {

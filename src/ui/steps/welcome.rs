@@ -11,7 +11,6 @@ use crate::i18n::{Lang, tr, tr_args};
 use crate::ui::app::Prefs;
 use crate::ui::jobs::Job;
 use crate::ui::theme;
-use crate::ui::widgets;
 use crate::ui::wizard::Action;
 use crate::update::{self, ActiveList, FetchOptions, UpdateError, UpdateOutcome, Verifier};
 
@@ -49,7 +48,7 @@ pub fn ui(
     for role in Role::ALL {
         ui.radio_value(&mut prefs.role, role, tr(lang, role.message_id()));
     }
-    let action = widgets::nav_ui(ui, lang, false, Some(&tr(lang, "welcome-start")));
+    let action = None;
 
     ui.add_space(theme::GAP * 2.0);
     list_ui(ui, lang, state, list, data_dir);
