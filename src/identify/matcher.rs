@@ -678,8 +678,13 @@ impl<'c> Matcher<'c> {
                 i = take_value(&atoms, i + n, &mut scan.ids.lot);
                 continue;
             }
-            if let Some(value) = glued_value(atom, &["SN", "S/N"]) {
+            if let Some(value) = glued_value(atom, "SN") {
                 scan.ids.serial.get_or_insert(value);
+                i += 1;
+                continue;
+            }
+            if let Some(value) = glued_value(atom, "LOT") {
+                scan.ids.lot.get_or_insert(value);
                 i += 1;
                 continue;
             }
@@ -1162,7 +1167,7 @@ impl<'c> Matcher<'c> {
         }
         // Models carry short numbers; seven digits or more is a serial or a
         // date that lost its keyword (`C520E472537`, `MN240708747`).
-        if is_keyword_word(letters) || digits.len() >= 7 {
+        if is_keyword_word(letters) || full.chars().filter(char::is_ascii_digit).count() >= 7 {
             return None;
         }
         let near = self
@@ -1252,14 +1257,11 @@ fn take_value(atoms: &[Atom], start: usize, slot: &mut Option<String>) -> usize 
     k
 }
 
-/// `SN12345` → `12345`: a serial keyword glued to its value.
-fn glued_value(atom: &Atom, prefixes: &[&str]) -> Option<String> {
-    let text = atom.text();
-    prefixes.iter().find_map(|p| {
-        let rest = text.strip_prefix(p)?;
-        rest.starts_with(|c: char| c.is_ascii_digit())
-            .then(|| atom.shown.chars().skip(p.len()).collect())
-    })
+/// `SN12345` → `12345`: a keyword glued to its value (a digit first).
+fn glued_value(atom: &Atom, keyword: &str) -> Option<String> {
+    let rest = atom.text().strip_prefix(keyword)?.to_owned();
+    rest.starts_with(|c: char| c.is_ascii_digit())
+        .then(|| atom.shown.chars().skip(keyword.len()).collect())
 }
 
 /// Whether the token at `i` names the monitor an accessory fits: a

@@ -5,7 +5,7 @@
 
 use std::io::Cursor;
 
-use image::{DynamicImage, ImageDecoder, ImageReader};
+use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
 
 /// Longest side of a thumbnail in the PDF, in pixels.
 pub const PDF_MAX_PX: u32 = 1200;
@@ -36,7 +36,7 @@ pub enum PhotoError {
     },
     /// Writing the JPEG failed.
     #[error("the photo could not be re-encoded: {0}")]
-    Encode(#[source] image::ImageError),
+    Encode(#[source] jpeg_encoder::EncodingError),
 }
 
 /// A photo as the caller read it from disk.
@@ -71,8 +71,8 @@ pub struct PreparedPhoto {
     pub height: u32,
 }
 
-/// Decodes `photo`, shrinks it so its longest side is at most `max_px`,
-/// applies the EXIF orientation and re-encodes it as JPEG.
+/// Decodes `photo`, shrinks it by a whole factor so its longest side is at
+/// most `max_px`, applies the EXIF orientation and re-encodes it as JPEG.
 pub fn prepare(photo: &PhotoFile, max_px: u32) -> Result<PreparedPhoto, PhotoError> {
     let reader = ImageReader::new(Cursor::new(&photo.bytes))
         .with_guessed_format()
@@ -86,25 +86,66 @@ pub fn prepare(photo: &PhotoFile, max_px: u32) -> Result<PreparedPhoto, PhotoErr
     let orientation = decoder
         .orientation()
         .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let img = DynamicImage::from_decoder(decoder).map_err(PhotoError::Decode)?;
+    let full = DynamicImage::from_decoder(decoder)
+        .map_err(PhotoError::Decode)?
+        .into_rgb8();
     // Shrink before rotating: rotating the small image is far cheaper.
-    let mut small = if width.max(height) > max_px {
-        img.thumbnail(max_px, max_px)
+    let factor = width.max(height).div_ceil(max_px.max(1)).max(1);
+    let small = if factor > 1 {
+        box_down(&full, factor).ok_or(PhotoError::TooLarge { width, height })?
     } else {
-        img
+        full
     };
-    small.apply_orientation(orientation);
-    let rgb = small.into_rgb8();
+    let mut turned = DynamicImage::ImageRgb8(small);
+    turned.apply_orientation(orientation);
+    let rgb = turned.into_rgb8();
+    let (w, h) = (rgb.width(), rgb.height());
+    let (Ok(w16), Ok(h16)) = (u16::try_from(w), u16::try_from(h)) else {
+        return Err(PhotoError::TooLarge { width, height });
+    };
     let mut jpeg = Vec::new();
-    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
-        .encode_image(&rgb)
+    jpeg_encoder::Encoder::new(&mut jpeg, JPEG_QUALITY)
+        .encode(rgb.as_raw(), w16, h16, jpeg_encoder::ColorType::Rgb)
         .map_err(PhotoError::Encode)?;
     Ok(PreparedPhoto {
         name: photo.name.clone(),
         jpeg,
-        width: rgb.width(),
-        height: rgb.height(),
+        width: w,
+        height: h,
     })
+}
+
+/// Shrinks `src` by an integer `factor`, each output pixel the mean of a
+/// `factor`×`factor` block. On a 12 MP photo this is several times faster
+/// than a filtered resize, and a label photo loses nothing that matters.
+fn box_down(src: &RgbImage, factor: u32) -> Option<RgbImage> {
+    let f = usize::try_from(factor).ok()?;
+    let src_w = usize::try_from(src.width()).ok()?;
+    let w = src.width() / factor;
+    let h = src.height() / factor;
+    let out_w = usize::try_from(w).ok()?;
+    let out_h = usize::try_from(h).ok()?;
+    let row_len = src_w * 3;
+    let n = factor * factor;
+    let mut out = Vec::with_capacity(out_w * out_h * 3);
+    let mut acc = vec![0u32; out_w * 3];
+    for band in src.as_raw().chunks_exact(row_len * f).take(out_h) {
+        acc.fill(0);
+        for row in band.chunks_exact(row_len) {
+            for (sum, block) in acc.chunks_exact_mut(3).zip(row.chunks_exact(3 * f)) {
+                for px in block.chunks_exact(3) {
+                    for (s, &v) in sum.iter_mut().zip(px) {
+                        *s += u32::from(v);
+                    }
+                }
+            }
+        }
+        out.extend(
+            acc.iter()
+                .map(|&s| u8::try_from((s + n / 2) / n).unwrap_or(u8::MAX)),
+        );
+    }
+    RgbImage::from_raw(w, h, out)
 }
 
 /// What became of one photo.
@@ -191,6 +232,26 @@ pub(crate) mod tests {
         out.extend_from_slice(&app1);
         out.extend_from_slice(&jpeg[2..]);
         out
+    }
+
+    #[test]
+    fn box_down_averages_blocks() {
+        let src = RgbImage::from_raw(
+            4,
+            2,
+            vec![
+                0, 0, 0, 10, 10, 10, 100, 0, 0, 100, 0, 0, //
+                20, 20, 20, 30, 30, 30, 100, 0, 0, 100, 0, 4,
+            ],
+        )
+        .unwrap();
+        let out = box_down(&src, 2).unwrap();
+        assert_eq!((out.width(), out.height()), (2, 1));
+        assert_eq!(out.as_raw(), &vec![15, 15, 15, 100, 0, 1]);
+        // An odd edge is dropped rather than read past.
+        let odd = RgbImage::new(5, 3);
+        let out = box_down(&odd, 2).unwrap();
+        assert_eq!((out.width(), out.height()), (2, 1));
     }
 
     #[test]
