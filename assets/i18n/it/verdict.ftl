@@ -1,18 +1,19 @@
 # Esiti, avvertenze e passi successivi del riconoscimento (src/identify).
 # Variabili: $model è il modello letto (vuoto se non è stato letto nessun modello).
+# Registro: "Lei", come nel resto dell'app.
 
 verdict-affected = { $model } è nell'elenco dei monitor interessati
-verdict-affected-explain = Questo modello è citato negli avvisi di sicurezza su una funzione nascosta che può inviare dati in rete. Seguite i passi qui sotto e avvisate il medico di famiglia.
+verdict-affected-explain = Questo modello è citato negli avvisi di sicurezza su una funzione nascosta che può inviare dati in rete. Segua i passi qui sotto e avvisi il medico di famiglia.
 
 verdict-not-affected = Il modello letto, { $model }, non è nell'elenco
-verdict-not-affected-explain = Questo non vuol dire che sia tutto a posto. Controllate che { $model } sia proprio quello scritto sull'etichetta, lettera per lettera. L'elenco contiene solo i modelli indicati finora dalle autorità.
+verdict-not-affected-explain = Questo non vuol dire che sia tutto a posto. Controlli che { $model } sia proprio quello scritto sull'etichetta, lettera per lettera. L'elenco contiene solo i modelli indicati finora dalle autorità.
 
 verdict-unknown = Non possiamo ancora dirlo
-verdict-unknown-explain = Non siamo riusciti a leggere un modello che permetta di decidere. Nel frattempo usate il monitor con prudenza e seguite i passi qui sotto.
+verdict-unknown-explain = Non siamo riusciti a leggere un modello che permetta di decidere. Nel frattempo usi il monitor con prudenza e segua i passi qui sotto.
 
 caution-no-model-found = In quello che abbiamo letto non c'è il nome di un modello.
 caution-serial-only = Abbiamo letto il numero di serie { $serial }, ma il numero di serie da solo non dice di quale modello si tratta.
-caution-near-miss = Abbiamo letto { $read }. Somiglia a { $listed }, che è nell'elenco, ma non è lo stesso nome. Ricontrollate l'etichetta, lettera per lettera.
+caution-near-miss = Abbiamo letto { $read }. Somiglia a { $listed }, che è nell'elenco, ma non è lo stesso nome. Ricontrolli l'etichetta, lettera per lettera.
 caution-variant = Abbiamo letto { $read }. Inizia come { $listed }, che è nell'elenco, ma ha qualcosa in più. Potrebbe esserne una versione che nessuno ha ancora segnalato.
 caution-conflict = Per questo monitor abbiamo letto più di un modello: { $models }.
 caution-brand-only = Abbiamo letto il nome { $brand }, ma nessun modello. { $brand } vende diversi tipi di apparecchi, quindi il nome da solo non basta.
@@ -20,7 +21,7 @@ caution-unknown-gtin = Dal codice a barre abbiamo letto il codice prodotto { $gt
 caution-bad-udi = Non è stato possibile leggere bene un codice a barre o un codice ({ $detail }).
 caution-low-confidence = Forse abbiamo letto { $read }, ma la foto non era abbastanza nitida per esserne sicuri.
 
-next-step-type-model = Scrivete il modello esattamente come è stampato sull'etichetta.
-next-step-photo-label = Fotografate l'etichetta sul retro o sotto il monitor, con una buona luce.
-next-step-check-label-again = Guardate di nuovo l'etichetta, lettera per lettera, e confrontatela con quello che abbiamo letto.
-next-step-ask-gp = Chiedete al medico di famiglia di aiutarvi a capire di quale modello si tratta.
+next-step-type-model = Scriva il modello esattamente come è stampato sull'etichetta.
+next-step-photo-label = Fotografi l'etichetta sul retro o sotto il monitor, con una buona luce.
+next-step-check-label-again = Guardi di nuovo l'etichetta, lettera per lettera, e la confronti con quello che abbiamo letto.
+next-step-ask-gp = Chieda al medico di famiglia di aiutarla a capire di quale modello si tratta.
