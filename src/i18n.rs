@@ -157,6 +157,60 @@ pub fn tr_count(lang: Lang, id: &str, name: &str, count: u64) -> String {
         .into_owned()
 }
 
+/// A `YYYY-MM-DD` date in words: "3 March 2025", "3 marzo 2025". Anything
+/// else is returned as it is.
+pub fn format_date(lang: Lang, iso: &str) -> String {
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    const IT: [&str; 12] = [
+        "gennaio",
+        "febbraio",
+        "marzo",
+        "aprile",
+        "maggio",
+        "giugno",
+        "luglio",
+        "agosto",
+        "settembre",
+        "ottobre",
+        "novembre",
+        "dicembre",
+    ];
+    let mut parts = iso.split('-');
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
+        return iso.to_owned();
+    };
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_owned();
+    };
+    let names = match lang {
+        Lang::It => IT,
+        Lang::En => EN,
+    };
+    match (
+        m.checked_sub(1).and_then(|i| names.get(i)),
+        y.len() == 4,
+        (1..=31).contains(&d),
+    ) {
+        (Some(month), true, true) => format!("{d} {month} {y}"),
+        _ => iso.to_owned(),
+    }
+}
+
 /// Whether `lang` has the message `id`.
 pub fn has(lang: Lang, id: &str) -> bool {
     catalogs().ids[lang.index()].contains(id)
@@ -180,6 +234,14 @@ mod tests {
         assert!(only_it.is_empty(), "only in Italian: {only_it:?}");
         assert!(only_en.is_empty(), "only in English: {only_en:?}");
         assert!(!en.is_empty());
+    }
+
+    #[test]
+    fn dates_are_written_in_words() {
+        assert_eq!(format_date(Lang::En, "2025-03-03"), "3 March 2025");
+        assert_eq!(format_date(Lang::It, "2025-02-24"), "24 febbraio 2025");
+        assert_eq!(format_date(Lang::It, "2025-13-01"), "2025-13-01");
+        assert_eq!(format_date(Lang::En, "soon"), "soon");
     }
 
     #[test]

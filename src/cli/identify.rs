@@ -67,6 +67,12 @@ pub(super) fn human(catalog: &Catalog, verdict: &Verdict, lang: Lang) -> String 
     {
         let _ = writeln!(s, "  {}. {}", i + 1, tr(lang, step.message_id));
     }
+    if guidance::asks_about_tampering(verdict.verdict) {
+        let _ = writeln!(s, "\n{}:", tr(lang, "guidance-tamper-heading"));
+        for sign in guidance::TamperSign::ALL {
+            let _ = writeln!(s, "  [ ] {}", tr(lang, sign.message_id()));
+        }
+    }
     if !verdict.sources.is_empty() {
         let _ = writeln!(s, "\n{}:", tr(lang, "result-sources"));
         for id in &verdict.sources {
@@ -87,7 +93,7 @@ pub(super) fn human(catalog: &Catalog, verdict: &Verdict, lang: Lang) -> String 
             "result-list-version",
             &[
                 ("version", &catalog.version.to_string()),
-                ("date", &catalog.issued)
+                ("date", &crate::i18n::format_date(lang, &catalog.issued))
             ],
         )
     );

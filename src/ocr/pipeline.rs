@@ -357,6 +357,7 @@ fn read_lines(
         .copied()
         .chain(sample_boxes.iter().map(|b| b.flipped()))
         .collect();
+    eprintln!("PROF sample n={} w={}", both.len(), both.iter().map(|b| (48.0 * b.aspect()).min(1920.0)).sum::<f32>()); // PROF
     let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &both)?;
     let (read_forward, read_flipped) = reads.split_at(sample_boxes.len());
     let total = |rs: &[Recognised]| rs.iter().map(|r| r.confidence).sum::<f32>();
@@ -368,6 +369,7 @@ fn read_lines(
     };
 
     let boxes: Vec<LineBox> = dets.iter().map(|d| orient(d.line, towards)).collect();
+    eprintln!("PROF all n={} w={}", boxes.len(), boxes.iter().map(|b| (48.0 * b.aspect()).min(1920.0)).sum::<f32>()); // PROF
     let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &boxes)?;
     let mut lines: Vec<(LineBox, Recognised)> = boxes.into_iter().zip(reads).collect();
 
@@ -383,6 +385,7 @@ fn read_lines(
         .iter()
         .filter_map(|&i| lines.get(i).map(|(b, _)| b.flipped()))
         .collect();
+    eprintln!("PROF retry n={} w={}", retry_boxes.len(), retry_boxes.iter().map(|b| (48.0 * b.aspect()).min(1920.0)).sum::<f32>()); // PROF
     let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &retry_boxes)?;
     for ((&i, b), r) in retry.iter().zip(retry_boxes).zip(reads) {
         if let Some(slot) = lines.get_mut(i)

@@ -66,7 +66,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>) -> Option<Action> {
             "result-list-version",
             &[
                 ("version", &ctx.catalog.version.to_string()),
-                ("date", &ctx.catalog.issued),
+                ("date", &crate::i18n::format_date(lang, &ctx.catalog.issued)),
             ],
         ))
         .small(),

@@ -67,7 +67,7 @@ fn list_ui(
         lang,
         "list-in-use",
         &[
-            ("date", list.issued()),
+            ("date", &crate::i18n::format_date(lang, list.issued())),
             ("version", &list.version().to_string()),
         ],
     ));
@@ -202,7 +202,7 @@ fn outcome_message(
                 lang,
                 "list-updated",
                 &[
-                    ("date", &diff.new_issued),
+                    ("date", &crate::i18n::format_date(lang, &diff.new_issued)),
                     ("version", &diff.new_version.to_string()),
                 ],
             );
