@@ -18,6 +18,7 @@ fn harness(lang: Lang, data_dir: &std::path::Path) -> Harness<'static, MonitorCh
         dialogs: Dialogs::Fixed(data_dir.join("saved")),
         started: None,
         initial_photos: Vec::new(),
+        verifier: monitor_check::update::Verifier::pinned(),
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1000.0, 1400.0))

@@ -907,3 +907,96 @@ fn cli_update_refusals_exit_non_zero_with_the_reason() {
     assert!(stderr.contains("must start with https://"), "{stderr}");
     assert!(!store::list_path(dir.path()).exists());
 }
+
+// ---------------------------------------------------------------------------
+// The same, through the app's welcome step (egui_kittest).
+
+mod app {
+    use super::*;
+    use egui::accesskit::Role;
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable;
+    use monitor_check::i18n::{Lang, tr};
+    use monitor_check::ui::steps::notice::Dialogs;
+    use monitor_check::ui::{AppConfig, MonitorCheckApp};
+
+    fn app(dir: &Path, keys: &Keys) -> Harness<'static, MonitorCheckApp> {
+        let config = AppConfig {
+            default_lang: Lang::En,
+            data_dir: Some(dir.to_path_buf()),
+            list: ActiveList::bundled(),
+            dialogs: Dialogs::Fixed(dir.join("saved")),
+            started: None,
+            initial_photos: Vec::new(),
+            verifier: keys.verifier(),
+        };
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1000.0, 1600.0))
+            .build_eframe(move |cc| MonitorCheckApp::new(cc, config));
+        h.run_steps(4);
+        h
+    }
+
+    fn check_for_updates(h: &mut Harness<'_, MonitorCheckApp>, url: &str, expect: &str) {
+        h.get_by_label(&tr(Lang::En, "list-settings")).click();
+        h.run_steps(4);
+        let field = tr(Lang::En, "list-feed-url");
+        h.get_by_label(&field).focus();
+        h.run_steps(2);
+        h.get_by_label(&field).type_text(url);
+        h.run_steps(2);
+        h.get_by_role_and_label(Role::Button, &tr(Lang::En, "list-check-updates"))
+            .click();
+        for _ in 0..100 {
+            h.run_steps(2);
+            if h.query_by_label_contains(expect).is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
+        panic!("{expect:?} never appeared");
+    }
+
+    #[test]
+    fn the_app_takes_a_signed_update_and_says_what_changed() {
+        let keys = Keys::new();
+        let body = list(1, &["CMS8000", "CMS4242"]);
+        let sig = keys.sign(body.as_bytes());
+        let server = feed(body.into_bytes(), sig);
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = app(dir.path(), &keys);
+        check_for_updates(
+            &mut h,
+            &server.url("/affected-models.json"),
+            "New list in use",
+        );
+        h.get_by_label_contains("+ CMS4242");
+        assert_eq!(
+            h.query_all_by_label_contains("version 2").count(),
+            2,
+            "banner and list line"
+        );
+        // The new list is the one in use from now on, also after a restart.
+        drop(h);
+        let list = active_list(Some(dir.path()), &keys.verifier());
+        assert_eq!(list.origin, ListOrigin::Stored);
+    }
+
+    #[test]
+    fn the_app_refuses_a_tampered_update_and_keeps_its_list() {
+        let keys = Keys::new();
+        let body = list(1, &["CMS8000"]);
+        let sig = keys.sign(body.as_bytes());
+        let tampered = body.replace("CMS8000", "CMS8001");
+        let server = feed(tampered.into_bytes(), sig);
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = app(dir.path(), &keys);
+        check_for_updates(
+            &mut h,
+            &server.url("/affected-models.json"),
+            &tr(Lang::En, "list-update-refused"),
+        );
+        h.get_by_label_contains("signature");
+        h.get_by_label_contains("version 1.");
+    }
+}

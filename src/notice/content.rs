@@ -306,7 +306,7 @@ fn advisories_for(verdict: &Verdict, catalog: &Catalog) -> Vec<Advisory> {
     let named: Vec<Advisory> = catalog
         .advisories
         .iter()
-        .filter(|a| verdict.advisories.iter().any(|id| *id == a.cve))
+        .filter(|a| verdict.advisories.contains(&a.cve))
         .cloned()
         .collect();
     if named.is_empty() {

@@ -730,6 +730,18 @@ impl Builder<'_> {
     }
 
     fn incident_page(&self) -> Section {
+        let mut blocks = self.incident_intro_and_device();
+        blocks.extend(self.incident_event());
+        blocks.extend(self.incident_refs_and_people());
+        Section {
+            heading: self.t("notice-h-incident"),
+            blocks,
+            new_page: true,
+        }
+    }
+
+    /// Who must report, how, and the device fields.
+    fn incident_intro_and_device(&self) -> Vec<Block> {
         let f = &self.n.form;
         let d = &f.device;
         let ids = &self.n.verdict.identifiers;
@@ -738,7 +750,7 @@ impl Builder<'_> {
         } else {
             "notice-incident-channel-nsis"
         };
-        let mut blocks = vec![
+        vec![
             Block::Para(self.t("notice-incident-duty")),
             Block::Para(self.t(channel)),
             Block::Para(self.t("notice-incident-fields-intro")),
@@ -762,6 +774,13 @@ impl Builder<'_> {
             ),
             self.field("notice-f-udi", &d.udi),
             self.field("notice-f-firmware", &d.firmware),
+        ]
+    }
+
+    /// What was seen, where, and what was done.
+    fn incident_event(&self) -> Vec<Block> {
+        let f = &self.n.form;
+        let mut blocks = vec![
             Block::Strong(self.t("notice-incident-h-event")),
             Block::Field(
                 self.t("notice-f-checked-at"),
@@ -801,7 +820,13 @@ impl Builder<'_> {
             .unwrap_or_default();
         blocks.push(self.field("notice-f-initials", &f.patient_initials));
         blocks.push(self.field("notice-f-age-band", &band));
-        blocks.push(Block::Strong(self.t("notice-incident-h-refs")));
+        blocks
+    }
+
+    /// The advisories to cite and the people involved.
+    fn incident_refs_and_people(&self) -> Vec<Block> {
+        let f = &self.n.form;
+        let mut blocks = vec![Block::Strong(self.t("notice-incident-h-refs"))];
         let cves: Vec<&str> = self.n.advisories.iter().map(|a| a.cve.as_str()).collect();
         blocks.push(self.field("notice-f-cves", &cves.join(", ")));
         for s in self
@@ -832,10 +857,6 @@ impl Builder<'_> {
             self.t("notice-f-outcome"),
             self.t("notice-to-complete"),
         ));
-        Section {
-            heading: self.t("notice-h-incident"),
-            blocks,
-            new_page: true,
-        }
+        blocks
     }
 }

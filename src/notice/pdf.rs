@@ -464,24 +464,123 @@ fn metadata(notice: &Notice, lang: Lang, title: &str) -> Metadata {
         .creation_date(date)
 }
 
-fn draw_text(
-    surface: &mut Surface,
-    fonts: (&Font, &Font),
-    op_text: (f32, f32, f32, bool),
-    color: (u8, u8, u8),
-    text: &str,
-) {
-    let (x, y, size, bold) = op_text;
-    surface.set_fill(Some(fill(color)));
-    let font = if bold { fonts.1 } else { fonts.0 };
-    surface.draw_text(
-        Point::from_xy(x, y),
-        font.clone(),
-        size,
-        text,
-        false,
-        TextDirection::Auto,
-    );
+/// The fonts and images a page is drawn with.
+struct Painter {
+    regular: Font,
+    bold: Font,
+    /// One per photo, `None` for a photo that could not be prepared. Each
+    /// is embedded once, however often it is drawn.
+    images: Vec<Option<Image>>,
+}
+
+impl Painter {
+    fn text(
+        &self,
+        surface: &mut Surface,
+        at: (f32, f32),
+        size: f32,
+        bold: bool,
+        color: (u8, u8, u8),
+        text: &str,
+    ) {
+        surface.set_fill(Some(fill(color)));
+        let font = if bold { &self.bold } else { &self.regular };
+        surface.draw_text(
+            Point::from_xy(at.0, at.1),
+            font.clone(),
+            size,
+            text,
+            false,
+            TextDirection::Auto,
+        );
+    }
+
+    fn line(surface: &mut Surface, x: f32, y: f32, w: f32, width: f32) {
+        let mut pb = PathBuilder::new();
+        pb.move_to(x, y);
+        pb.line_to(x + w, y);
+        if let Some(path) = pb.finish() {
+            surface.set_fill(None);
+            surface.set_stroke(Some(stroke(RULE, width)));
+            surface.draw_path(&path);
+            surface.set_stroke(None);
+        }
+    }
+
+    fn op(&self, surface: &mut Surface, op: &Op) {
+        match op {
+            Op::Text {
+                x,
+                y,
+                size,
+                bold,
+                color,
+                text,
+            } => self.text(surface, (*x, *y), *size, *bold, *color, text),
+            Op::Rect {
+                rect,
+                fill: f,
+                stroke: s,
+            } => {
+                let Some(r) = Rect::from_xywh(rect.0, rect.1, rect.2, rect.3) else {
+                    return;
+                };
+                let mut pb = PathBuilder::new();
+                pb.push_rect(r);
+                let Some(path) = pb.finish() else {
+                    return;
+                };
+                surface.set_fill(f.map(fill));
+                surface.set_stroke(s.map(|c| stroke(c, 0.8)));
+                surface.draw_path(&path);
+                surface.set_stroke(None);
+            }
+            Op::Rule { x, y, w } => Self::line(surface, *x, *y, *w, 0.7),
+            Op::Image { index, rect } => {
+                let Some(Some(image)) = self.images.get(*index) else {
+                    return;
+                };
+                let Some(size) = Size::from_wh(rect.2, rect.3) else {
+                    return;
+                };
+                surface.push_transform(&Transform::from_translate(rect.0, rect.1));
+                surface.draw_image(image.clone(), size);
+                surface.pop();
+            }
+        }
+    }
+
+    /// App and list version on the left, page number on the right.
+    fn footer(&self, surface: &mut Surface, metrics: &Metrics, left: &str, page_no: &str) {
+        Self::line(
+            surface,
+            MARGIN_X,
+            FOOTER_BASELINE - SMALL_SIZE - 4.0,
+            CONTENT_W,
+            0.5,
+        );
+        let page_w = metrics.width(page_no, SMALL_SIZE);
+        let left = font::wrap(left, metrics, SMALL_SIZE, CONTENT_W - page_w - 20.0)
+            .into_iter()
+            .next()
+            .unwrap_or_default();
+        self.text(
+            surface,
+            (MARGIN_X, FOOTER_BASELINE),
+            SMALL_SIZE,
+            false,
+            MUTED,
+            &left,
+        );
+        self.text(
+            surface,
+            (MARGIN_X + CONTENT_W - page_w, FOOTER_BASELINE),
+            SMALL_SIZE,
+            false,
+            MUTED,
+            page_no,
+        );
+    }
 }
 
 fn write(
@@ -493,18 +592,19 @@ fn write(
     metrics: &(Metrics, Metrics),
     photos: &[PhotoOutcome],
 ) -> Result<Vec<u8>, PdfError> {
-    let regular = Font::new(Data::from(REGULAR_TTF), 0).ok_or(PdfError::Font)?;
-    let bold = Font::new(Data::from(BOLD_TTF), 0).ok_or(PdfError::Font)?;
-    // Each photo is embedded once, however often it is drawn.
-    let images: Vec<Option<Image>> = photos
-        .iter()
-        .map(|p| {
-            p.result
-                .as_ref()
-                .ok()
-                .and_then(|p| Image::from_jpeg(Data::from(p.jpeg.clone()), false).ok())
-        })
-        .collect();
+    let painter = Painter {
+        regular: Font::new(Data::from(REGULAR_TTF), 0).ok_or(PdfError::Font)?,
+        bold: Font::new(Data::from(BOLD_TTF), 0).ok_or(PdfError::Font)?,
+        images: photos
+            .iter()
+            .map(|p| {
+                p.result
+                    .as_ref()
+                    .ok()
+                    .and_then(|p| Image::from_jpeg(Data::from(p.jpeg.clone()), false).ok())
+            })
+            .collect(),
+    };
     let mut document = Document::new_with(settings());
     let total = pages.pages.len().to_string();
     let footer = font::printable(&d.footer, metrics);
@@ -514,104 +614,18 @@ fn write(
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for op in ops {
-            match op {
-                Op::Text {
-                    x,
-                    y,
-                    size,
-                    bold: b,
-                    color,
-                    text,
-                } => draw_text(
-                    &mut surface,
-                    (&regular, &bold),
-                    (*x, *y, *size, *b),
-                    *color,
-                    text,
-                ),
-                Op::Rect {
-                    rect,
-                    fill: f,
-                    stroke: s,
-                } => {
-                    let Some(r) = Rect::from_xywh(rect.0, rect.1, rect.2, rect.3) else {
-                        continue;
-                    };
-                    let mut pb = PathBuilder::new();
-                    pb.push_rect(r);
-                    let Some(path) = pb.finish() else {
-                        continue;
-                    };
-                    surface.set_fill(f.map(fill));
-                    surface.set_stroke(s.map(|c| stroke(c, 0.8)));
-                    surface.draw_path(&path);
-                    surface.set_stroke(None);
-                }
-                Op::Rule { x, y, w } => {
-                    let mut pb = PathBuilder::new();
-                    pb.move_to(*x, *y);
-                    pb.line_to(x + w, *y);
-                    let Some(path) = pb.finish() else {
-                        continue;
-                    };
-                    surface.set_fill(None);
-                    surface.set_stroke(Some(stroke(RULE, 0.7)));
-                    surface.draw_path(&path);
-                    surface.set_stroke(None);
-                }
-                Op::Image { index, rect } => {
-                    let Some(Some(image)) = images.get(*index) else {
-                        continue;
-                    };
-                    let Some(size) = Size::from_wh(rect.2, rect.3) else {
-                        continue;
-                    };
-                    surface.push_transform(&Transform::from_translate(rect.0, rect.1));
-                    surface.draw_image(image.clone(), size);
-                    surface.pop();
-                }
-            }
-        }
-        // Footer: app and list version on the left, page number on the right.
-        let rule_y = FOOTER_BASELINE - SMALL_SIZE - 4.0;
-        let mut pb = PathBuilder::new();
-        pb.move_to(MARGIN_X, rule_y);
-        pb.line_to(MARGIN_X + CONTENT_W, rule_y);
-        if let Some(path) = pb.finish() {
-            surface.set_fill(None);
-            surface.set_stroke(Some(stroke(RULE, 0.5)));
-            surface.draw_path(&path);
-            surface.set_stroke(None);
+            painter.op(&mut surface, op);
         }
         let page_no = tr_args(
             lang,
             "notice-page",
             &[("page", &(n + 1).to_string()), ("pages", &total)],
         );
-        let page_no = font::printable(&page_no, metrics);
-        let page_w = metrics.0.width(&page_no, SMALL_SIZE);
-        let left = font::wrap(&footer, &metrics.0, SMALL_SIZE, CONTENT_W - page_w - 20.0)
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        draw_text(
+        painter.footer(
             &mut surface,
-            (&regular, &bold),
-            (MARGIN_X, FOOTER_BASELINE, SMALL_SIZE, false),
-            MUTED,
-            &left,
-        );
-        draw_text(
-            &mut surface,
-            (&regular, &bold),
-            (
-                MARGIN_X + CONTENT_W - page_w,
-                FOOTER_BASELINE,
-                SMALL_SIZE,
-                false,
-            ),
-            MUTED,
-            &page_no,
+            &metrics.0,
+            &footer,
+            &font::printable(&page_no, metrics),
         );
         surface.finish();
         page.finish();

@@ -25,14 +25,19 @@ use super::{OcrError, PhotoText, Progress, Reader, TextLine};
 
 /// Long side of the picture the reader works on (crops are taken from it).
 pub(crate) const WORK_MAX_SIDE_PX: u32 = 2048;
-/// Long side of the detector input in the first pass.
+/// Long side of the detector input (at most; see [`det_side`]).
 const DET_SIDE_PX: u32 = 960;
+/// Small pictures are enlarged to at least this long side for the detector.
+const DET_MIN_SIDE_PX: u32 = 640;
 /// Long side of the picture barcodes are looked for in.
 const BARCODE_MAX_SIDE_PX: u32 = 1600;
 /// Lines read both ways to decide which way is up.
 const ORIENTATION_SAMPLE: usize = 2;
 /// Of those, at most this many line heights around the middle are read.
 const ORIENTATION_WINDOW: f32 = 7.0;
+/// Mean confidence of the forward reading above which it is not also read
+/// the other way round.
+const SURE_UPRIGHT: f32 = 0.93;
 /// Below this confidence a line is also tried the other way round.
 const LOW_CONFIDENCE: f32 = 0.75;
 /// Lines thinner than this (work pixels) are too small to read.
@@ -85,7 +90,7 @@ pub(crate) fn run(
     let gray = &decoded.gray;
     let scale = decoded.scale();
     std::thread::scope(|scope| {
-        let dets = detect::detect(&reader.det, gray, DET_SIDE_PX)?;
+        let dets = detect::detect(&reader.det, gray, det_side(gray))?;
         progress.advance(0.35);
         progress.check()?;
         let angle = dominant_axis_deg(&dets);
@@ -145,6 +150,15 @@ pub(crate) fn run(
         progress.advance(1.0);
         Ok(to_photo_text(best, barcodes, decoded))
     })
+}
+
+/// Detector input size for the whole picture: 960 px, but no more than the
+/// picture itself has (above 640 px). Enlarging a small photo costs time
+/// and adds nothing: its print must already be large to be legible at all.
+fn det_side(gray: &GrayImage) -> u32 {
+    gray.width()
+        .max(gray.height())
+        .clamp(DET_MIN_SIDE_PX, DET_SIDE_PX)
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -213,7 +227,7 @@ fn detect_zoomed(
 fn detect_turned(reader: &Reader, gray: &GrayImage) -> Result<Vec<Detected>, OcrError> {
     let turned = image::imageops::rotate90(gray);
     let h = f32_of(gray.height());
-    let dets = detect::detect(&reader.det, &turned, DET_SIDE_PX)?;
+    let dets = detect::detect(&reader.det, &turned, det_side(gray))?;
     // rotate90 sends (x, y) to (h - y, x); undo it.
     Ok(dets
         .into_iter()
@@ -312,7 +326,11 @@ fn read_lines(
         return Ok(Pass::default());
     }
     let axis = axis_deg.unwrap_or(0.0);
-    let forward = unit(axis);
+    // Of the two ways along the axis, first try the one reading rightwards
+    // (downwards for a vertical axis): most labels are photographed roughly
+    // upright.
+    let forward_deg = if axis > 90.0 { axis + 180.0 } else { axis };
+    let forward = unit(forward_deg);
     let orient = |line: LineBox, towards: (f32, f32)| {
         if line.aspect() >= ELONGATED {
             // Keep the long side; pick its direction closer to `towards`.
@@ -352,24 +370,23 @@ fn read_lines(
             }
         })
         .collect();
-    let both: Vec<LineBox> = sample_boxes
-        .iter()
-        .copied()
-        .chain(sample_boxes.iter().map(|b| b.flipped()))
-        .collect();
-    eprintln!("PROF sample n={} w={}", both.len(), both.iter().map(|b| (48.0 * b.aspect()).min(1920.0)).sum::<f32>()); // PROF
-    let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &both)?;
-    let (read_forward, read_flipped) = reads.split_at(sample_boxes.len());
+    let read_forward = recognize::recognise(&reader.rec, &reader.alphabet, gray, &sample_boxes)?;
     let total = |rs: &[Recognised]| rs.iter().map(|r| r.confidence).sum::<f32>();
-    let upside_down = total(read_flipped) > total(read_forward);
+    // Text read upside down comes out as low-confidence garbage, so a
+    // confident forward reading settles it; otherwise compare both ways.
+    let sure = total(&read_forward) >= SURE_UPRIGHT * f32_of_count(read_forward.len());
+    let upside_down = !read_forward.is_empty() && !sure && {
+        let flipped: Vec<LineBox> = sample_boxes.iter().map(|b| b.flipped()).collect();
+        let read_flipped = recognize::recognise(&reader.rec, &reader.alphabet, gray, &flipped)?;
+        total(&read_flipped) > total(&read_forward)
+    };
     let (towards, angle_deg) = if upside_down {
-        ((-forward.0, -forward.1), (axis + 180.0).rem_euclid(360.0))
+        ((-forward.0, -forward.1), (forward_deg + 180.0).rem_euclid(360.0))
     } else {
-        (forward, axis)
+        (forward, forward_deg)
     };
 
     let boxes: Vec<LineBox> = dets.iter().map(|d| orient(d.line, towards)).collect();
-    eprintln!("PROF all n={} w={}", boxes.len(), boxes.iter().map(|b| (48.0 * b.aspect()).min(1920.0)).sum::<f32>()); // PROF
     let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &boxes)?;
     let mut lines: Vec<(LineBox, Recognised)> = boxes.into_iter().zip(reads).collect();
 
@@ -385,7 +402,6 @@ fn read_lines(
         .iter()
         .filter_map(|&i| lines.get(i).map(|(b, _)| b.flipped()))
         .collect();
-    eprintln!("PROF retry n={} w={}", retry_boxes.len(), retry_boxes.iter().map(|b| (48.0 * b.aspect()).min(1920.0)).sum::<f32>()); // PROF
     let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &retry_boxes)?;
     for ((&i, b), r) in retry.iter().zip(retry_boxes).zip(reads) {
         if let Some(slot) = lines.get_mut(i)

@@ -29,6 +29,8 @@ pub struct Prefs {
     pub gp_name: String,
     /// The family doctor's e-mail.
     pub gp_email: String,
+    /// Address of the published list; empty for the default feed.
+    pub feed_url: String,
 }
 
 const PREFS_KEY: &str = "monitor-check-prefs";
@@ -49,6 +51,8 @@ pub struct AppConfig {
     pub started: Option<Instant>,
     /// Photos to read at start ("Open with").
     pub initial_photos: Vec<PathBuf>,
+    /// Checks the signature of list updates: the pinned key, except in tests.
+    pub verifier: Verifier,
 }
 
 impl AppConfig {
@@ -64,6 +68,7 @@ impl AppConfig {
             dialogs: Dialogs::System,
             started: None,
             initial_photos: Vec::new(),
+            verifier: Verifier::pinned(),
         }
     }
 }
@@ -75,6 +80,7 @@ pub struct MonitorCheckApp {
     list: ActiveList,
     data_dir: Option<PathBuf>,
     dialogs: Dialogs,
+    verifier: Verifier,
     identify: steps::identify::State,
     form: NoticeForm,
     notice: steps::notice::State,
@@ -105,6 +111,7 @@ impl MonitorCheckApp {
             list: config.list,
             data_dir: config.data_dir,
             dialogs: config.dialogs,
+            verifier: config.verifier,
             identify: steps::identify::State::default(),
             form: NoticeForm::default(),
             notice: steps::notice::State::default(),
@@ -281,6 +288,7 @@ impl MonitorCheckApp {
                 &mut self.welcome,
                 &mut self.list,
                 self.data_dir.as_deref(),
+                &self.verifier,
             )),
             Step::Identify => wizard(steps::identify::ui(ui, &ctx, &mut self.identify)),
             Step::Result => wizard(steps::result::ui(ui, &ctx)),

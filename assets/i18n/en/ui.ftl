@@ -143,3 +143,6 @@ photo-error-too-large = This picture is far too large. Please use a normal phone
 photo-error-heic = This iPhone photo (HEIC) cannot be read. Please save it as JPEG and try again.
 photo-error-cancelled = Reading the photos was stopped.
 photo-error-reader = The text reader did not work. Please type the model instead.
+list-settings = Update settings
+list-feed-url = Address of the published list
+list-feed-url-note = Leave empty to use the project's address. A list is only accepted if it is signed by the project's key.

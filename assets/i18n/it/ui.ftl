@@ -143,3 +143,6 @@ photo-error-too-large = Questa immagine è troppo grande. Usi una normale foto d
 photo-error-heic = Questa foto di iPhone (HEIC) non si può leggere. La salvi come JPEG e riprovi.
 photo-error-cancelled = La lettura delle foto è stata interrotta.
 photo-error-reader = Il lettore del testo non ha funzionato. Scriva il modello a mano.
+list-settings = Impostazioni dell'aggiornamento
+list-feed-url = Indirizzo dell'elenco pubblicato
+list-feed-url-note = Lasci vuoto per usare l'indirizzo del progetto. Un elenco viene accettato solo se è firmato con la chiave del progetto.

@@ -28,6 +28,7 @@ pub fn ui(
     state: &mut State,
     list: &mut ActiveList,
     data_dir: Option<&Path>,
+    verifier: &Verifier,
 ) -> Option<Action> {
     let lang = prefs.lang;
     ui.heading(tr(lang, "welcome-heading"));
@@ -51,16 +52,22 @@ pub fn ui(
     let action = None;
 
     ui.add_space(theme::GAP * 2.0);
-    list_ui(ui, lang, state, list, data_dir);
+    list_ui(
+        ui,
+        lang,
+        &mut prefs.feed_url,
+        state,
+        (list, data_dir, verifier),
+    );
     action
 }
 
 fn list_ui(
     ui: &mut Ui,
     lang: Lang,
+    feed_url: &mut String,
     state: &mut State,
-    list: &mut ActiveList,
-    data_dir: Option<&Path>,
+    (list, data_dir, verifier): (&mut ActiveList, Option<&Path>, &Verifier),
 ) {
     ui.label(RichText::new(tr(lang, "list-heading")).strong());
     ui.label(tr_args(
@@ -99,7 +106,12 @@ fn list_ui(
         });
     } else if ui.button(tr(lang, "list-check-updates")).clicked() {
         state.message = None;
-        match start_update(ui.ctx(), lang, list, data_dir) {
+        let url = if feed_url.trim().is_empty() {
+            update::DEFAULT_FEED_URL.to_owned()
+        } else {
+            feed_url.trim().to_owned()
+        };
+        match start_update(ui.ctx(), lang, &url, list, data_dir, verifier) {
             Ok(job) => state.job = Some(job),
             Err(e) => state.message = Some((false, e)),
         }
@@ -114,6 +126,15 @@ fn list_ui(
         });
     }
 
+    egui::CollapsingHeader::new(tr(lang, "list-settings")).show(ui, |ui| {
+        crate::ui::widgets::text_field(
+            ui,
+            &tr(lang, "list-feed-url"),
+            feed_url,
+            update::DEFAULT_FEED_URL,
+        );
+        ui.label(RichText::new(tr(lang, "list-feed-url-note")).small());
+    });
     egui::CollapsingHeader::new(tr(lang, "list-about-advisories")).show(ui, |ui| {
         for o in update::about::overview(&list.catalog) {
             ui.horizontal_wrapped(|ui| {
@@ -154,13 +175,17 @@ fn list_ui(
 fn start_update(
     ctx: &egui::Context,
     lang: Lang,
+    url: &str,
     list: &ActiveList,
     data_dir: Option<&Path>,
+    verifier: &Verifier,
 ) -> Result<Job<Result<UpdateOutcome, UpdateError>>, String> {
     let Some(dir) = data_dir.map(Path::to_path_buf) else {
         return Err(tr(lang, "list-no-data-dir"));
     };
     let current = list.clone();
+    let url = url.to_owned();
+    let verifier = verifier.clone();
     let receiving = tr(lang, "list-receiving");
     let verifying = tr(lang, "list-verifying");
     Job::spawn("list-update", ctx, move |r| {
@@ -179,9 +204,9 @@ fn start_update(
             }
         };
         update::fetch_update(
-            update::DEFAULT_FEED_URL,
+            &url,
             &current,
-            &Verifier::pinned(),
+            &verifier,
             &dir,
             &FetchOptions::default(),
             &mut progress,
