@@ -25,7 +25,7 @@ const KEY_SOURCE_IDS: &[&str] = &[
 
 /// Added when the notice reports a possible serious incident: the statute
 /// that makes reporting a duty.
-const INCIDENT_SOURCE_IDS: &[&str] = &["dlgs-137-2022"];
+pub(crate) const INCIDENT_SOURCE_IDS: &[&str] = &["dlgs-137-2022"];
 
 /// Age band of the patient, printed instead of a name by default.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

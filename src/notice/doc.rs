@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use super::content::Notice;
+use super::content::{INCIDENT_SOURCE_IDS, Notice};
 use crate::catalog::{Grade, Source};
 use crate::guidance::{Connection, Role, TamperSign};
 use crate::i18n::{Lang, tr, tr_args};
@@ -810,16 +810,25 @@ impl Builder<'_> {
         if f.actions.wifi_off {
             done.push(self.t("notice-f-wifi-off"));
         }
-        blocks.push(self.field("notice-f-actions", &done.join(", ")));
+        let when = f.actions.when.trim();
+        let mut done = done.join(", ");
+        if !done.is_empty() && !when.is_empty() {
+            done = format!("{done} ({when})");
+        }
+        blocks.push(self.field("notice-f-actions", &done));
         blocks.push(self.field("notice-f-still-used", &self.still_used()));
-        blocks.push(self.field("notice-f-when", &f.actions.when));
         blocks.push(self.field("notice-f-place", &f.place_of_use));
-        let band = f
-            .age_band
-            .map(|b| self.t(b.message_id()))
-            .unwrap_or_default();
-        blocks.push(self.field("notice-f-initials", &f.patient_initials));
-        blocks.push(self.field("notice-f-age-band", &band));
+        // Initials and age band on one line: this page should fit one sheet.
+        let patient: Vec<String> = [
+            f.patient_initials.trim().to_owned(),
+            f.age_band
+                .map(|b| self.t(b.message_id()))
+                .unwrap_or_default(),
+        ]
+        .into_iter()
+        .filter(|p| !p.is_empty())
+        .collect();
+        blocks.push(self.field("notice-f-patient", &patient.join(", ")));
         blocks
     }
 
@@ -829,13 +838,18 @@ impl Builder<'_> {
         let mut blocks = vec![Block::Strong(self.t("notice-incident-h-refs"))];
         let cves: Vec<&str> = self.n.advisories.iter().map(|a| a.cve.as_str()).collect();
         blocks.push(self.field("notice-f-cves", &cves.join(", ")));
-        for s in self
-            .n
-            .sources
-            .iter()
-            .filter(|s| s.grade != Grade::Secondary)
-        {
-            blocks.push(Block::Bullet(self.source_line(s)));
+        // Titles and dates only: the full references are in the advisories
+        // section, and this page should fit on one sheet.
+        for s in self.n.sources.iter().filter(|s| {
+            s.grade != Grade::Secondary && !INCIDENT_SOURCE_IDS.contains(&s.id.as_str())
+        }) {
+            blocks.push(Block::Bullet(self.ta(
+                "notice-source-short",
+                &[
+                    ("title", &s.title),
+                    ("date", &format_iso_date(self.lang, &s.date)),
+                ],
+            )));
         }
         blocks.push(Block::Strong(self.t("notice-incident-h-people")));
         let mut sender = f.sender_name.trim().to_owned();

@@ -44,7 +44,7 @@ const PAGE_W: f32 = 595.28;
 const PAGE_H: f32 = 841.89;
 const MARGIN_X: f32 = 56.0;
 const TOP: f32 = 54.0;
-const BOTTOM: f32 = PAGE_H - 66.0;
+const BOTTOM: f32 = PAGE_H - 58.0;
 const CONTENT_W: f32 = PAGE_W - 2.0 * MARGIN_X;
 const FOOTER_BASELINE: f32 = PAGE_H - 34.0;
 
@@ -394,6 +394,8 @@ fn layout(d: &Doc, lang: Lang, fonts: &(Metrics, Metrics), photos: &[PhotoOutcom
                     l.y += 2.0;
                 }
                 Block::Strong(p) => {
+                    // A sub-heading stays with at least two lines of what follows.
+                    l.ensure(4.0 * BODY_SIZE * LEADING);
                     l.y += 3.0;
                     l.para(p, MARGIN_X, CONTENT_W, BODY_SIZE + 0.5, true, INK);
                     l.y += 3.0;

@@ -103,10 +103,10 @@ pub(crate) fn decode(bytes: &[u8], max_side: u32) -> Result<Decoded, OcrError> {
     }
 }
 
+/// The decoder's own memory cap. Width and height are checked by
+/// [`check_pixels`] right after the header, so the error can name them.
 fn limits() -> Limits {
     let mut limits = Limits::default();
-    limits.max_image_width = Some(MAX_SIDE_PX);
-    limits.max_image_height = Some(MAX_SIDE_PX);
     limits.max_alloc = Some(MAX_ALLOC_BYTES);
     limits
 }
@@ -137,12 +137,15 @@ fn decode_with_image(
 ) -> Result<Decoded, OcrError> {
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(limits());
-    let mut decoder = reader.into_decoder().map_err(map_image_error)?;
+    let mut decoder = reader
+        .into_decoder()
+        .map_err(|e| map_image_error(e, (0, 0)))?;
     let (raw_w, raw_h) = decoder.dimensions();
     // Checked before a single pixel is decoded: a bomb costs only its header.
     check_pixels(raw_w, raw_h)?;
     let orientation = decoder.orientation().unwrap_or(Orientation::NoTransforms);
-    let image = DynamicImage::from_decoder(decoder).map_err(map_image_error)?;
+    let image =
+        DynamicImage::from_decoder(decoder).map_err(|e| map_image_error(e, (raw_w, raw_h)))?;
     let gray = to_gray(image);
     Ok(finish(gray, orientation, max_side))
 }
@@ -173,11 +176,13 @@ fn decode_heif(bytes: &[u8], max_side: u32) -> Result<Decoded, OcrError> {
     Ok(finish(gray, Orientation::NoTransforms, max_side))
 }
 
-fn map_image_error(err: ImageError) -> OcrError {
+/// Maps a decoder error; `(width, height)` as declared, when known.
+fn map_image_error(err: ImageError, (width, height): (u32, u32)) -> OcrError {
     match err {
+        // E.g. a 16-bit RGBA picture just under the pixel limit.
         ImageError::Limits(_) => OcrError::TooLarge {
-            width: 0,
-            height: 0,
+            width,
+            height,
             max_pixels: MAX_PIXELS,
         },
         ImageError::IoError(io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
@@ -208,8 +213,7 @@ fn to_gray(image: DynamicImage) -> GrayImage {
     let mut gray = GrayImage::new(w, h);
     for (dst, src) in gray.pixels_mut().zip(rgba.pixels()) {
         let [red, green, blue, a] = src.0;
-        let luma =
-            (u32::from(red) * 299 + u32::from(green) * 587 + u32::from(blue) * 114) / 1000;
+        let luma = (u32::from(red) * 299 + u32::from(green) * 587 + u32::from(blue) * 114) / 1000;
         let alpha = u32::from(a);
         let blended = (luma * alpha + 255 * (255 - alpha)) / 255;
         dst.0 = [u8::try_from(blended).unwrap_or(u8::MAX)];
@@ -383,7 +387,17 @@ mod tests {
         let png = bomb_png(30_000, 30_000);
         let start = std::time::Instant::now();
         let err = decode(&png, 100).unwrap_err();
-        assert!(matches!(err, OcrError::TooLarge { .. }), "{err:?}");
+        assert!(
+            matches!(
+                err,
+                OcrError::TooLarge {
+                    width: 30_000,
+                    height: 30_000,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
         assert!(start.elapsed() < std::time::Duration::from_millis(500));
     }
 

@@ -143,8 +143,10 @@ pub struct Reader {
 impl Reader {
     /// Loads the embedded models (about 0.1 s).
     pub fn new() -> Result<Self, OcrError> {
-        let det = Model::load_static_slice(DET_MODEL).map_err(OcrError::model)?;
-        let rec = Model::load_static_slice(REC_MODEL).map_err(OcrError::model)?;
+        let mut options = rten::ModelOptions::with_all_ops();
+        options.prepack_weights(true);
+        let det = options.load_static_slice(DET_MODEL).map_err(OcrError::model)?;
+        let rec = options.load_static_slice(REC_MODEL).map_err(OcrError::model)?;
         let character = rec
             .metadata()
             .get("character")

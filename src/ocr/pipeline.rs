@@ -381,7 +381,10 @@ fn read_lines(
         total(&read_flipped) > total(&read_forward)
     };
     let (towards, angle_deg) = if upside_down {
-        ((-forward.0, -forward.1), (forward_deg + 180.0).rem_euclid(360.0))
+        (
+            (-forward.0, -forward.1),
+            (forward_deg + 180.0).rem_euclid(360.0),
+        )
     } else {
         (forward, forward_deg)
     };

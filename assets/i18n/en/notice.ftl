@@ -102,6 +102,7 @@ notice-photo-unreadable = Photo { $name } cannot be shown: { $reason }.
 
 ## Patient
 notice-h-patient = Patient and place of use
+notice-f-patient = Patient
 notice-f-initials = Patient's initials
 notice-f-age-band = Age band
 notice-f-full-name = Full name
@@ -143,6 +144,7 @@ notice-advisories-intro = The result rests on these public documents:
 notice-advisories-other = Other vulnerabilities on the list:
 notice-advisories-addresses = CISA names the addresses 202.114.4.119 and 202.114.4.120 and advises blocking 202.114.4.0/24. On the monitor: do not use the update function, and do not press the “C” key during start-up.
 notice-source-line = { $publisher }: { $title }, { $date }
+notice-source-short = { $title } ({ $date })
 notice-source-updated = { $line }, updated { $date }
 notice-grade-primary = authority's own text
 notice-grade-relayed = authority's text, relayed
@@ -169,7 +171,7 @@ notice-h-incident = Data for the serious incident report
 notice-incident-duty = The sender saw signs that the monitor may have been tampered with. Under D.Lgs. 137/2022, art. 10, health professionals report serious incidents involving medical devices, even suspected ones, to the Italian Ministry of Health. Serious incidents are to be reported within 10 days.
 notice-incident-channel-form = The report is sent with the Ministry of Health's online form for health professionals (circular of 29 November 2022, prot. 87235).
 notice-incident-channel-nsis = Since 18 March 2026 the report is sent with the single online form of the NSIS system, with SPID, CIE or CNS login (DM of 1 July 2025).
-notice-incident-fields-intro = The data below follow the fields of the Ministry's form and of the EU MIR form: copy them where they fit. Fields marked “to be completed” are for the reporter.
+notice-incident-fields-intro = The data below follow the fields of the Ministry's form and of the EU MIR form. Fields marked “to be completed” are for the reporter.
 notice-incident-h-device = Device
 notice-incident-h-event = Event
 notice-incident-h-refs = Related advisories
@@ -177,11 +179,11 @@ notice-incident-h-people = People
 notice-f-lot = Lot
 notice-f-udi-di = UDI-DI (GTIN or HIBC)
 notice-f-signs-seen = Signs seen
-notice-f-observations = Description by the person who saw them
+notice-f-observations = In the sender's words
 notice-f-cves = Vulnerabilities (CVE)
 notice-f-told-by = Told to the doctor by
-notice-f-reporter = Reporter (health professional)
-notice-f-outcome = Consequences for the patient
+notice-f-reporter = Reporting professional
+notice-f-outcome = Outcome for the patient
 notice-to-complete = to be completed
 
 ## Common words

@@ -102,6 +102,7 @@ notice-photo-unreadable = La foto { $name } non può essere mostrata: { $reason 
 
 ## Paziente
 notice-h-patient = Paziente e luogo d'uso
+notice-f-patient = Paziente
 notice-f-initials = Iniziali del paziente
 notice-f-age-band = Fascia d'età
 notice-f-full-name = Nome e cognome
@@ -113,7 +114,7 @@ notice-age-80-plus = 80 anni o più
 
 ## Collegamento e azioni
 notice-h-connection = Collegamento e cosa è stato fatto
-notice-f-connection = Collegamento quando è stato trovato
+notice-f-connection = Collegamento iniziale
 notice-f-cable-unplugged = Cavo di rete staccato
 notice-f-wifi-off = Wi-Fi spento
 notice-f-still-used = Ancora in uso, solo in locale
@@ -143,6 +144,7 @@ notice-advisories-intro = L'esito si basa su questi documenti pubblici:
 notice-advisories-other = Altre vulnerabilità dell'elenco:
 notice-advisories-addresses = CISA indica gli indirizzi 202.114.4.119 e 202.114.4.120 e consiglia di bloccare 202.114.4.0/24. Sul monitor: non usare la funzione di aggiornamento e non premere il tasto «C» durante l'avvio.
 notice-source-line = { $publisher }: { $title }, { $date }
+notice-source-short = { $title } ({ $date })
 notice-source-updated = { $line }, aggiornato il { $date }
 notice-grade-primary = testo dell'autorità
 notice-grade-relayed = testo dell'autorità riportato
@@ -169,7 +171,7 @@ notice-h-incident = Dati per la segnalazione di incidente grave
 notice-incident-duty = Chi scrive ha notato segni di possibile manomissione del monitor. Secondo il D.Lgs. 137/2022, art. 10, gli operatori sanitari segnalano al Ministero della Salute gli incidenti gravi, anche solo sospetti, che riguardano dispositivi medici. Gli incidenti gravi vanno segnalati entro 10 giorni.
 notice-incident-channel-form = La segnalazione si invia con il modulo online del Ministero della Salute per gli operatori sanitari (Circolare del 29 novembre 2022, prot. 87235).
 notice-incident-channel-nsis = Dal 18 marzo 2026 la segnalazione si invia con il modulo online unico del sistema NSIS, con accesso tramite SPID, CIE o CNS (DM 1 luglio 2025).
-notice-incident-fields-intro = I dati qui sotto seguono i campi del modulo del Ministero e del modulo europeo MIR: li copi dove servono. I campi «da completare» spettano a chi segnala.
+notice-incident-fields-intro = I dati qui sotto seguono i campi del modulo del Ministero e del modulo europeo MIR. I campi «da completare» spettano a chi segnala.
 notice-incident-h-device = Dispositivo
 notice-incident-h-event = Evento
 notice-incident-h-refs = Avvisi di riferimento
@@ -177,11 +179,11 @@ notice-incident-h-people = Persone
 notice-f-lot = Lotto
 notice-f-udi-di = UDI-DI (GTIN o HIBC)
 notice-f-signs-seen = Segni notati
-notice-f-observations = Descrizione di chi li ha notati
+notice-f-observations = Con le parole di chi scrive
 notice-f-cves = Vulnerabilità (CVE)
 notice-f-told-by = Comunicato al medico da
-notice-f-reporter = Chi segnala (operatore sanitario)
-notice-f-outcome = Conseguenze per il paziente
+notice-f-reporter = Chi segnala
+notice-f-outcome = Esito per il paziente
 notice-to-complete = da completare
 
 ## Parole comuni

@@ -244,13 +244,32 @@ fn outcome_message(
             (true, text)
         }
         Err(UpdateError::Cancelled) => (true, tr(lang, "list-update-cancelled")),
-        Err(e) => (
-            false,
-            format!(
-                "{}\n{}: {e}",
-                tr(lang, "list-update-refused"),
-                tr(lang, "ui-details")
-            ),
-        ),
+        Err(e) => {
+            let why = match &e {
+                UpdateError::Network(_) | UpdateError::Timeout => "list-why-network",
+                UpdateError::HttpStatus { .. }
+                | UpdateError::BadUrl(_)
+                | UpdateError::InsecureUrl => "list-why-address",
+                UpdateError::Unsigned
+                | UpdateError::MalformedSignature
+                | UpdateError::BadSignature
+                | UpdateError::WrongKey => "list-why-signature",
+                UpdateError::Rollback { .. } | UpdateError::SameVersion { .. } => "list-why-older",
+                UpdateError::TooLarge { .. }
+                | UpdateError::Unparseable(_)
+                | UpdateError::SchemaInvalid(_) => "list-why-invalid",
+                UpdateError::Storage(_) => "list-why-storage",
+                UpdateError::Cancelled => "list-update-cancelled",
+            };
+            (
+                false,
+                format!(
+                    "{} {}\n{}: {e}",
+                    tr(lang, "list-update-refused"),
+                    tr(lang, why),
+                    tr(lang, "ui-details")
+                ),
+            )
+        }
     }
 }
