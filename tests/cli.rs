@@ -31,7 +31,7 @@ fn json(args: &[&str]) -> serde_json::Value {
 fn verdict_of(text: &str) -> (String, serde_json::Value) {
     let v = json(&["identify", "--text", text, "--json"]);
     (
-        v["verdict"].as_str().unwrap().to_owned(),
+        v["verdict"].as_str().expect("a verdict string").to_owned(),
         v["model"].clone(),
     )
 }

@@ -1,5 +1,10 @@
-//! Walks the real app with egui_kittest, by role and visible label, as a
+//! Walks the real app with `egui_kittest`, by role and visible label, as a
 //! user (or a screen reader) would.
+
+#![expect(
+    clippy::unwrap_used,
+    reason = "a failed step should stop the test right there"
+)]
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
@@ -216,10 +221,10 @@ fn notice_is_filled_and_saved_as_pdf_and_text_in_both_languages() {
             std::thread::sleep(std::time::Duration::from_millis(100));
         }
         let txt = txt.expect("a text notice");
-        let text = std::fs::read_to_string(txt).unwrap();
-        assert!(text.contains("Dr. Rossi"), "{text}");
-        assert!(text.contains("SN-777"), "{text}");
-        assert!(text.contains("CMS8000"), "{text}");
+        let notice = std::fs::read_to_string(txt).unwrap();
+        assert!(notice.contains("Dr. Rossi"), "{notice}");
+        assert!(notice.contains("SN-777"), "{notice}");
+        assert!(notice.contains("CMS8000"), "{notice}");
     }
 }
 
