@@ -13,7 +13,8 @@ use super::FormatArg;
 use crate::catalog::Catalog;
 use crate::guidance::Role;
 use crate::i18n::Lang;
-use crate::identify::Verdict;
+use crate::identify::{Reading, Verdict};
+use crate::ocr;
 use crate::notice::{self, IdentifiedBy, Notice, NoticeForm, PhotoFile};
 
 /// Largest photo file read (a 12 MP phone JPEG is 3–6 MB; HEIC less).
@@ -33,17 +34,12 @@ pub(super) struct Args {
 
 pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let text = args.text.as_deref().map(str::trim).unwrap_or_default();
-    if text.is_empty() {
-        anyhow::bail!(
-            "give what the label says with --text (photos given with --photo are attached)"
-        );
+    if text.is_empty() && args.photos.is_empty() {
+        anyhow::bail!("give what the label says with --text, or photos of the label with --photo");
     }
     let photos = read_photos(&args.photos)?;
-    let list = crate::update::active_list(
-        crate::update::default_data_dir().as_deref(),
-        &crate::update::Verifier::pinned(),
-    );
-    let verdict = identify(&list.catalog, text)?;
+    let list = super::update::active_list();
+    let verdict = identify(&list.catalog, text, &photos)?;
 
     let mut form = NoticeForm {
         gp_name: args.gp.clone().unwrap_or_default(),
@@ -55,8 +51,10 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         serial.clone_into(&mut form.device.serial);
     }
     form.prefill(&verdict, &list.catalog);
-    // The label was typed here, whatever the matcher made of it.
-    form.identified_by.insert(IdentifiedBy::Typed);
+    if !text.is_empty() {
+        // The label was typed here, whatever the matcher made of it.
+        form.identified_by.insert(IdentifiedBy::Typed);
+    }
     let names = photos.iter().map(|p| p.name.clone()).collect();
     let notice = Notice::new(
         form,
@@ -101,7 +99,21 @@ fn read_photos(paths: &[PathBuf]) -> anyhow::Result<Vec<PhotoFile>> {
         .collect()
 }
 
-/// The verdict for the typed text.
-fn identify(catalog: &Catalog, text: &str) -> anyhow::Result<Verdict> {
-    crate::identify::identify_text(catalog, text).context("the text given with --text was refused")
+/// The verdict for the typed text and what the photos show, together.
+fn identify(catalog: &Catalog, text: &str, photos: &[PhotoFile]) -> anyhow::Result<Verdict> {
+    let mut readings = Vec::new();
+    if !text.is_empty() {
+        crate::identify::check_text(text).context("the text given with --text was refused")?;
+        readings.push(Reading::typed(text));
+    }
+    if !photos.is_empty() {
+        let reader = ocr::Reader::new().context("the text reader could not start")?;
+        for photo in photos {
+            let read = reader
+                .read(&photo.bytes, &photo.name, &ocr::Progress::new())
+                .with_context(|| format!("photo {} could not be read", photo.name))?;
+            readings.extend(crate::photos::readings(&photo.name, &read));
+        }
+    }
+    Ok(crate::identify::identify_readings(catalog, &readings))
 }

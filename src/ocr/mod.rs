@@ -143,10 +143,8 @@ pub struct Reader {
 impl Reader {
     /// Loads the embedded models (about 0.1 s).
     pub fn new() -> Result<Self, OcrError> {
-        let mut options = rten::ModelOptions::with_all_ops();
-        options.prepack_weights(true);
-        let det = options.load_static_slice(DET_MODEL).map_err(OcrError::model)?;
-        let rec = options.load_static_slice(REC_MODEL).map_err(OcrError::model)?;
+        let det = Model::load_static_slice(DET_MODEL).map_err(OcrError::model)?;
+        let rec = Model::load_static_slice(REC_MODEL).map_err(OcrError::model)?;
         let character = rec
             .metadata()
             .get("character")
