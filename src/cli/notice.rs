@@ -14,8 +14,8 @@ use crate::catalog::Catalog;
 use crate::guidance::Role;
 use crate::i18n::Lang;
 use crate::identify::{Reading, Verdict};
-use crate::ocr;
 use crate::notice::{self, IdentifiedBy, Notice, NoticeForm, PhotoFile};
+use crate::ocr;
 
 /// Largest photo file read (a 12 MP phone JPEG is 3–6 MB; HEIC less).
 const MAX_PHOTO_BYTES: u64 = 40 * 1024 * 1024;
