@@ -452,9 +452,11 @@ fn no_decisive_reading(
             &[NextStep::PhotoLabel, NextStep::TypeModel],
         );
     }
-    if !accessory.is_empty() {
+    if let Some(first) = accessory.first() {
         // Only the monitor an accessory fits was named, not this device.
-        v.cautions.push(Caution::NoModelFound);
+        v.cautions.push(Caution::AccessoryOnly {
+            fits: first.read.clone(),
+        });
         return unknown(
             catalog,
             v,

@@ -73,6 +73,7 @@ const VARIANT: Option<&str> = Some("caution-variant");
 const CONFLICT: Option<&str> = Some("caution-conflict");
 const LOW: Option<&str> = Some("caution-low-confidence");
 const NONE_FOUND: Option<&str> = Some("caution-no-model-found");
+const ACCESSORY: Option<&str> = Some("caution-accessory-only");
 const SERIAL: Option<&str> = Some("caution-serial-only");
 const BRAND: Option<&str> = Some("caution-brand-only");
 const GTIN: Option<&str> = Some("caution-unknown-gtin");
@@ -236,12 +237,12 @@ fn cases() -> Vec<Case> {
         ),
         c("(01)09506000134352(21)CMS8000", U, None, GTIN),
         // Accessory labels name the monitor they fit, not the device.
-        c("SpO2 sensor for CMS8000", U, None, NONE_FOUND),
-        c("for use with CMS8000", U, None, NONE_FOUND),
-        c("compatibile con CMS 8000", U, None, NONE_FOUND),
-        c("Cavo ECG per Contec CMS8000", U, None, NONE_FOUND),
-        c("per uso con MN-120", U, None, NONE_FOUND),
-        c("battery for CMS50D", U, None, NONE_FOUND),
+        c("SpO2 sensor for CMS8000", U, None, ACCESSORY),
+        c("for use with CMS8000", U, None, ACCESSORY),
+        c("compatibile con CMS 8000", U, None, ACCESSORY),
+        c("Cavo ECG per Contec CMS8000", U, None, ACCESSORY),
+        c("per uso con MN-120", U, None, ACCESSORY),
+        c("battery for CMS50D", U, None, ACCESSORY),
         // Two models for one device.
         c("CMS8000 CMS6000", U, None, CONFLICT),
         c("CMS8000 or CMS800", U, None, CONFLICT),
@@ -324,7 +325,7 @@ fn cases() -> Vec<Case> {
             ]),
             U,
             None,
-            NONE_FOUND,
+            ACCESSORY,
         ),
         r(
             photo(&[("Model: VM-8", 0.9), ("for use with CMS8000", 0.9)]),
@@ -772,6 +773,7 @@ fn listed_names_from_photos_are_never_not_affected() {
 fn every_message_is_translated() {
     let cautions = [
         Caution::NoModelFound,
+        Caution::AccessoryOnly { fits: "x".into() },
         Caution::SerialOnly { serial: "1".into() },
         Caution::NearMiss {
             read: "a".into(),

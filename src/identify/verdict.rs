@@ -76,6 +76,12 @@ pub struct Evidence {
 pub enum Caution {
     /// Nothing that looks like a model was found.
     NoModelFound,
+    /// Only an accessory's label was read, naming the monitor it fits: that
+    /// says nothing about which monitor this is.
+    AccessoryOnly {
+        /// The model the accessory names.
+        fits: String,
+    },
     /// Only a serial number was given; a serial identifies nothing alone.
     SerialOnly {
         /// The serial as given.
@@ -237,6 +243,7 @@ impl Caution {
     pub fn message_id(&self) -> &'static str {
         match self {
             Caution::NoModelFound => "caution-no-model-found",
+            Caution::AccessoryOnly { .. } => "caution-accessory-only",
             Caution::SerialOnly { .. } => "caution-serial-only",
             Caution::NearMiss { .. } => "caution-near-miss",
             Caution::Variant { .. } => "caution-variant",
@@ -252,6 +259,7 @@ impl Caution {
     pub fn message_args(&self) -> Vec<(&'static str, String)> {
         match self {
             Caution::NoModelFound => Vec::new(),
+            Caution::AccessoryOnly { fits } => vec![("fits", fits.clone())],
             Caution::SerialOnly { serial } => vec![("serial", serial.clone())],
             Caution::NearMiss { read, listed } | Caution::Variant { read, listed } => {
                 vec![("read", read.clone()), ("listed", listed.clone())]

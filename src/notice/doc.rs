@@ -421,6 +421,9 @@ impl Builder<'_> {
     fn caution(&self, c: &Caution) -> String {
         match c {
             Caution::NoModelFound => self.t("notice-caution-no-model"),
+            Caution::AccessoryOnly { fits } => {
+                self.ta("notice-caution-accessory-only", &[("fits", fits)])
+            }
             Caution::SerialOnly { serial } => {
                 self.ta("notice-caution-serial-only", &[("serial", serial)])
             }

@@ -207,3 +207,4 @@ notice-month-9 = September
 notice-month-10 = October
 notice-month-11 = November
 notice-month-12 = December
+notice-caution-accessory-only = Only an accessory's label was read, saying it fits { $fits }: it does not identify the monitor itself.

@@ -24,3 +24,4 @@ next-step-type-model = Type the model exactly as it is printed on the label.
 next-step-photo-label = Take a photo of the label on the back or underneath the monitor, in good light.
 next-step-check-label-again = Look at the label again, letter by letter, and compare it with what we read.
 next-step-ask-gp = Ask the family doctor to help you find out which model it is.
+caution-accessory-only = We only read a label saying that a part (a sensor, cable or battery) fits { $fits }. That does not tell us which monitor this is.

@@ -207,3 +207,4 @@ notice-month-9 = settembre
 notice-month-10 = ottobre
 notice-month-11 = novembre
 notice-month-12 = dicembre
+notice-caution-accessory-only = È stata letta solo l'etichetta di un accessorio, adatto a { $fits }: non identifica il monitor stesso.

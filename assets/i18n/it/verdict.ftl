@@ -25,3 +25,4 @@ next-step-type-model = Scriva il modello esattamente come è stampato sull'etich
 next-step-photo-label = Fotografi l'etichetta sul retro o sotto il monitor, con una buona luce.
 next-step-check-label-again = Guardi di nuovo l'etichetta, lettera per lettera, e la confronti con quello che abbiamo letto.
 next-step-ask-gp = Chieda al medico di famiglia di aiutarla a capire di quale modello si tratta.
+caution-accessory-only = Abbiamo letto solo un'etichetta che dice che un accessorio (un sensore, un cavo o una batteria) è adatto a { $fits }. Questo non dice quale monitor sia questo.
