@@ -191,7 +191,22 @@ pub(crate) fn decide(m: &Matcher<'_>, scan: Scan) -> Verdict {
                 .collect();
             let same_root =
                 roots.len() == many.len() && roots.windows(2).all(|w| w.first() == w.get(1));
-            if same_root {
+            // The label's own model field reads a listed model exactly,
+            // and the longer forms of it stand elsewhere (a REF or
+            // catalogue code such as `CMS8000-EU`): the model field names
+            // the device. A variant in the model field itself still means
+            // "can't tell".
+            let field_names_listed = decisive
+                .iter()
+                .any(|f| f.model_field && matches!(identity(catalog, f), Identity::Listed(_)));
+            let variant_in_field = decisive
+                .iter()
+                .any(|f| f.model_field && matches!(f.class, Class::Variant { .. }));
+            if same_root && field_names_listed && !variant_in_field {
+                if let Some(root) = roots.first() {
+                    affected(catalog, &mut v, &decisive, *root);
+                }
+            } else if same_root {
                 let f = decisive
                     .iter()
                     .find(|f| matches!(f.class, Class::Variant { .. }))
@@ -562,6 +577,7 @@ mod tests {
             origin: Origin::Typed,
             confidence,
             accessory,
+            model_field: false,
         }
     }
 

@@ -92,6 +92,10 @@ pub(crate) struct Finding {
     pub confidence: f32,
     /// Whether it names the monitor an accessory fits, not the device.
     pub accessory: bool,
+    /// Whether it stands right after a model keyword ("Model:", "Mod.",
+    /// "Modello", "Type"): the label's own model field, as opposed to a
+    /// catalogue (REF) code or a bare token.
+    pub model_field: bool,
 }
 
 /// Everything read from a set of readings, before deciding.
@@ -353,6 +357,8 @@ struct LineFlags {
     /// The line was only a model keyword ("Model:"), so the next line's
     /// first token is the model.
     ends_with_model_keyword: bool,
+    /// That keyword names the model field itself, not a REF or code.
+    keyword_is_model_field: bool,
     /// The line ended with "for use with" or similar.
     ends_with_connector: bool,
 }
@@ -655,6 +661,7 @@ impl<'c> Matcher<'c> {
             origin: origin.clone(),
             confidence,
             accessory: false,
+            model_field: false,
         });
     }
 
@@ -668,6 +675,7 @@ impl<'c> Matcher<'c> {
         let mut flags = LineFlags::default();
         let mut i = 0;
         let mut model_context = ctx.prev.ends_with_model_keyword;
+        let mut model_field = model_context && ctx.prev.keyword_is_model_field;
         let mut first_token_seen = false;
         while let Some(atom) = atoms.get(i) {
             if let Some(n) = match_keyword(&atoms, i, SERIAL_KEYWORDS) {
@@ -688,13 +696,14 @@ impl<'c> Matcher<'c> {
                 i += 1;
                 continue;
             }
-            if let Some(n) = match_keyword(&atoms, i, MODEL_KEYWORDS)
-                .or_else(|| match_keyword(&atoms, i, REF_KEYWORDS))
-            {
+            let model_keyword = match_keyword(&atoms, i, MODEL_KEYWORDS);
+            if let Some(n) = model_keyword.or_else(|| match_keyword(&atoms, i, REF_KEYWORDS)) {
                 i += n;
                 model_context = true;
+                model_field = model_keyword.is_some();
                 if i >= atoms.len() {
                     flags.ends_with_model_keyword = true;
+                    flags.keyword_is_model_field = model_field;
                 }
                 continue;
             }
@@ -734,11 +743,13 @@ impl<'c> Matcher<'c> {
                             origin: ctx.origin.clone(),
                             confidence: ctx.confidence,
                             accessory,
+                            model_field: keyword && model_field,
                         });
                     }
                 }
                 i = next;
                 model_context = false;
+                model_field = false;
                 continue;
             }
             // A keyword's value is the next token; only filler words and
@@ -827,6 +838,7 @@ impl<'c> Matcher<'c> {
                 origin: ctx.origin.clone(),
                 confidence: ctx.confidence,
                 accessory: false,
+                model_field: false,
             });
             blank(chars, from, to + 1);
         }
@@ -889,6 +901,7 @@ impl<'c> Matcher<'c> {
             origin: ctx.origin.clone(),
             confidence: ctx.confidence,
             accessory: is_accessory(atoms, i, &self.brands),
+            model_field: false,
         });
         Some(i + 1)
     }

@@ -317,6 +317,34 @@ fn cases() -> Vec<Case> {
             None,
         ),
         r(photo(&[("Model No.: CMS8000A", 0.9)]), U, None, VARIANT),
+        // The model field names the device; a REF or catalogue code that
+        // extends it is the same model, not another one.
+        r(
+            photo(&[("MODEL CMS8000", 0.95), ("REF CMS8000-EU", 0.95)]),
+            A,
+            Some("CMS8000"),
+            None,
+        ),
+        r(
+            photo(&[("Mod.: CMS-6500", 0.9), ("CMS6500-001", 0.9)]),
+            A,
+            Some("CMS6500"),
+            None,
+        ),
+        // … but a longer form in the model field itself can't be told apart.
+        r(
+            photo(&[("Model: CMS8000X", 0.9), ("REF CMS8000", 0.9)]),
+            U,
+            None,
+            VARIANT,
+        ),
+        // Without a model field, two forms of the model stay undecided.
+        r(
+            photo(&[("CMS8000", 0.9), ("CMS8000-EU", 0.9)]),
+            U,
+            None,
+            VARIANT,
+        ),
         r(
             photo(&[
                 ("SpO2 Sensor", 0.9),
