@@ -180,47 +180,55 @@ pub(crate) fn decide(m: &Matcher<'_>, scan: Scan) -> Verdict {
                 }
             }
         }
-        many => {
-            // A listed model and variants of it only: still a variant.
-            let roots: Vec<usize> = many
-                .iter()
-                .filter_map(|i| match i {
-                    Identity::Listed(r) | Identity::Variant(_, r) => Some(*r),
-                    Identity::Other(_) => None,
-                })
-                .collect();
-            let same_root =
-                roots.len() == many.len() && roots.windows(2).all(|w| w.first() == w.get(1));
-            // The label's own model field reads a listed model exactly,
-            // and the longer forms of it stand elsewhere (a REF or
-            // catalogue code such as `CMS8000-EU`): the model field names
-            // the device. A variant in the model field itself still means
-            // "can't tell".
-            let field_names_listed = decisive
-                .iter()
-                .any(|f| f.model_field && matches!(identity(catalog, f), Identity::Listed(_)));
-            let variant_in_field = decisive
-                .iter()
-                .any(|f| f.model_field && matches!(f.class, Class::Variant { .. }));
-            if same_root && field_names_listed && !variant_in_field {
-                if let Some(root) = roots.first() {
-                    affected(catalog, &mut v, &decisive, *root);
-                }
-            } else if same_root {
-                let f = decisive
-                    .iter()
-                    .find(|f| matches!(f.class, Class::Variant { .. }))
-                    .copied();
-                variant(catalog, &mut v, f, &findings);
-            } else {
-                conflict(catalog, &mut v, &decisive, &findings);
-            }
-        }
+        many => several_identities(catalog, &mut v, many, &decisive, &findings),
     }
 
     add_bad_udis(&mut v, bad_udis);
     enforce_safety(&mut v, &findings);
     v
+}
+
+/// Several models were read for one device: the same model in longer and
+/// shorter forms, or different models.
+fn several_identities(
+    catalog: &Catalog,
+    v: &mut Verdict,
+    many: &[Identity],
+    decisive: &[&Finding],
+    findings: &[Finding],
+) {
+    // A listed model and variants of it only: still a variant.
+    let roots: Vec<usize> = many
+        .iter()
+        .filter_map(|i| match i {
+            Identity::Listed(r) | Identity::Variant(_, r) => Some(*r),
+            Identity::Other(_) => None,
+        })
+        .collect();
+    let same_root = roots.len() == many.len() && roots.windows(2).all(|w| w.first() == w.get(1));
+    // The label's own model field reads a listed model exactly, and the
+    // longer forms of it stand elsewhere (a REF or catalogue code such as
+    // `CMS8000-EU`): the model field names the device. A variant in the
+    // model field itself still means "can't tell".
+    let field_names_listed = decisive
+        .iter()
+        .any(|f| f.model_field && matches!(identity(catalog, f), Identity::Listed(_)));
+    let variant_in_field = decisive
+        .iter()
+        .any(|f| f.model_field && matches!(f.class, Class::Variant { .. }));
+    if same_root && field_names_listed && !variant_in_field {
+        if let Some(root) = roots.first() {
+            affected(catalog, v, decisive, *root);
+        }
+    } else if same_root {
+        let f = decisive
+            .iter()
+            .find(|f| matches!(f.class, Class::Variant { .. }))
+            .copied();
+        variant(catalog, v, f, findings);
+    } else {
+        conflict(catalog, v, decisive, findings);
+    }
 }
 
 /// Codes that looked like UDIs but were broken: worth saying unless a

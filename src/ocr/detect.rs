@@ -52,8 +52,7 @@ pub(crate) fn detect(
     let resized = image::imageops::resize(gray, det_w, det_h, FilterType::Triangle);
     let plane = usize_of(det_w) * usize_of(det_h);
     let mut data = Vec::with_capacity(plane * 3);
-    for c in 0..3 {
-        let (mean, std) = (MEAN[c], STD[c]);
+    for (mean, std) in MEAN.into_iter().zip(STD) {
         data.extend(
             resized
                 .as_raw()

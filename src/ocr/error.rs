@@ -10,7 +10,7 @@ pub enum OcrError {
     #[error("the file is empty")]
     Empty,
     /// The bytes are not a picture in any format we know (e.g. text renamed `.jpg`).
-    #[error("the file is not a picture (JPEG or PNG)")]
+    #[error("the file is not a picture (JPEG, PNG or HEIC)")]
     NotAnImage,
     /// A picture format we do not read (GIF, WebP, TIFF …).
     #[error("pictures in {format} format cannot be read: save the photo as JPEG")]
@@ -28,7 +28,9 @@ pub enum OcrError {
         detail: String,
     },
     /// The picture has more pixels than we are willing to decode.
-    #[error("the picture is too large ({width}×{height} pixels; at most {max_pixels} pixels)")]
+    #[error(
+        "the picture is too large ({width}×{height} pixels; at most {max_pixels} pixels in all)"
+    )]
     TooLarge {
         /// Width as declared by the file.
         width: u32,
