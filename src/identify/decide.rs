@@ -116,18 +116,7 @@ pub(crate) fn decide(m: &Matcher<'_>, scan: Scan) -> Verdict {
         unknown_products,
         bad_udis,
     } = scan;
-    let mut v = Verdict {
-        verdict: VerdictKind::Unknown,
-        model: None,
-        relabel_of: None,
-        manufacturer: None,
-        evidence: Vec::new(),
-        cautions: Vec::new(),
-        next_steps: Vec::new(),
-        advisories: Vec::new(),
-        sources: Vec::new(),
-        identifiers: ids,
-    };
+    let mut v = Verdict::unknown(ids);
     if catalog.models.is_empty() {
         // Without a list nothing can be ruled in or out.
         v.evidence = findings.iter().map(|f| evidence(catalog, f)).collect();
@@ -593,14 +582,7 @@ mod tests {
         Verdict {
             verdict: VerdictKind::NotAffected,
             model: Some("VM-8".into()),
-            relabel_of: None,
-            manufacturer: None,
-            evidence: Vec::new(),
-            cautions: Vec::new(),
-            next_steps: Vec::new(),
-            advisories: Vec::new(),
-            sources: Vec::new(),
-            identifiers: Identifiers::default(),
+            ..Verdict::unknown(Identifiers::default())
         }
     }
 

@@ -284,3 +284,22 @@ impl NextStep {
         }
     }
 }
+
+impl Verdict {
+    /// "Nothing conclusive yet", with nothing read: the start of every
+    /// decision.
+    pub fn unknown(identifiers: Identifiers) -> Verdict {
+        Verdict {
+            verdict: VerdictKind::Unknown,
+            model: None,
+            relabel_of: None,
+            manufacturer: None,
+            evidence: Vec::new(),
+            cautions: Vec::new(),
+            next_steps: Vec::new(),
+            advisories: Vec::new(),
+            sources: Vec::new(),
+            identifiers,
+        }
+    }
+}

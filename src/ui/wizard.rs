@@ -139,21 +139,10 @@ impl PartialOrd for Step {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::identify::{Identifiers, VerdictKind};
+    use crate::identify::Identifiers;
 
     fn verdict() -> Verdict {
-        Verdict {
-            verdict: VerdictKind::Unknown,
-            model: None,
-            relabel_of: None,
-            manufacturer: None,
-            evidence: Vec::new(),
-            cautions: Vec::new(),
-            next_steps: Vec::new(),
-            advisories: Vec::new(),
-            sources: Vec::new(),
-            identifiers: Identifiers::default(),
-        }
+        Verdict::unknown(Identifiers::default())
     }
 
     #[test]
