@@ -232,3 +232,20 @@ fn text_file_and_stdin_are_read() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["model"], "MN-120");
 }
+
+#[test]
+fn bench_times_the_pdf_notice() {
+    let photo =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ocr_label.jpg");
+    let out = run(&["bench", "--pdf-with", photo.to_str().expect("a UTF-8 path")]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.starts_with("PDF with 1 photo(s), 10 runs: median "),
+        "{text}"
+    );
+}

@@ -154,10 +154,13 @@ enum Command {
         /// The CSAF JSON file.
         file: PathBuf,
     },
-    /// Measure speed: typed lookups, or photos in a folder.
+    /// Measure speed: typed lookups, photos in a folder, or writing the PDF.
     Bench {
         /// A folder of photos to time (without it: typed lookups).
         dir: Option<PathBuf>,
+        /// Time writing the PDF notice with these photos attached instead.
+        #[arg(long = "pdf-with", value_name = "PHOTO", conflicts_with = "dir")]
+        pdf_with: Vec<PathBuf>,
     },
 }
 
@@ -228,8 +231,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         }),
         Command::Update { from } => update::update(from.as_deref()),
         Command::ImportCsaf { file } => update::import_csaf(&file),
-        Command::Bench { dir } => match dir {
+        Command::Bench { dir, pdf_with } => match dir {
             Some(dir) => photo::bench(&dir),
+            None if !pdf_with.is_empty() => notice::bench_pdf(&pdf_with),
             None => identify::bench(),
         },
     }

@@ -117,3 +117,43 @@ fn identify(catalog: &Catalog, text: &str, photos: &[PhotoFile]) -> anyhow::Resu
     }
     Ok(crate::identify::identify_readings(catalog, &readings))
 }
+
+/// Times writing the PDF notice (photos shrunk, turned upright and
+/// embedded) with `paths` attached, photos already read from disk, and
+/// prints the median and the slowest of ten runs.
+pub(super) fn bench_pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    const ROUNDS: usize = 10;
+    let photos = read_photos(paths)?;
+    let list = super::update::active_list();
+    let verdict = identify(&list.catalog, "CMS 8000", &[])?;
+    let mut form = NoticeForm::default();
+    form.prefill(&verdict, &list.catalog);
+    let names = photos.iter().map(|p| p.name.clone()).collect();
+    let notice = Notice::new(
+        form,
+        &verdict,
+        &list.catalog,
+        jiff::Zoned::now(),
+        crate::APP_VERSION,
+        names,
+    );
+    let mut times = Vec::with_capacity(ROUNDS);
+    let mut size = 0;
+    for _ in 0..ROUNDS {
+        let start = std::time::Instant::now();
+        let pdf = notice::render_pdf(&notice, Lang::En, &photos)?;
+        times.push(start.elapsed());
+        size = pdf.len();
+    }
+    times.sort_unstable();
+    let median = times.get(ROUNDS / 2).copied().unwrap_or_default();
+    let max = times.last().copied().unwrap_or_default();
+    super::out(&format!(
+        "PDF with {} photo(s), {ROUNDS} runs: median {:.3} s, max {:.3} s, {} KB\n",
+        photos.len(),
+        median.as_secs_f64(),
+        max.as_secs_f64(),
+        size / 1024
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
