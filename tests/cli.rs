@@ -249,3 +249,15 @@ fn bench_times_the_pdf_notice() {
         "{text}"
     );
 }
+
+#[test]
+fn list_speaks_the_chosen_language() {
+    let it = String::from_utf8(run(&["list", "--lang", "it"]).stdout).expect("UTF-8");
+    assert!(
+        it.starts_with("Elenco dei modelli coinvolti, versione "),
+        "{it}"
+    );
+    assert!(it.contains("un CMS8000 venduto con un altro nome"), "{it}");
+    let en = String::from_utf8(run(&["list", "--lang", "en"]).stdout).expect("UTF-8");
+    assert!(en.starts_with("List of affected models, version "), "{en}");
+}

@@ -3,7 +3,9 @@
 use std::fmt::Write as _;
 use std::process::ExitCode;
 
-pub(super) fn run(json: bool, raw: bool) -> anyhow::Result<ExitCode> {
+use crate::i18n::{Lang, format_date, tr, tr_args};
+
+pub(super) fn run(json: bool, raw: bool, lang: Lang) -> anyhow::Result<ExitCode> {
     let active = super::update::active_list();
     if raw {
         super::out(&active.raw)?;
@@ -17,31 +19,60 @@ pub(super) fn run(json: bool, raw: bool) -> anyhow::Result<ExitCode> {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "List of affected models, version {} of {}",
-        catalog.version, catalog.issued
+        "{}",
+        tr_args(
+            lang,
+            "cli-list-title",
+            &[
+                ("version", &catalog.version.to_string()),
+                ("date", &format_date(lang, &catalog.issued)),
+            ],
+        )
     );
-    let _ = writeln!(s, "\nAffected:");
+    let _ = writeln!(s, "\n{}:", tr(lang, "cli-list-affected"));
     for m in &catalog.models {
         let mut line = format!("  {:<10} {} ({})", m.model, m.brand, m.kind);
         if let Some(of) = &m.relabel_of {
-            let _ = write!(line, ", sold as a relabelled {of}");
+            let _ = write!(
+                line,
+                "; {}",
+                tr_args(lang, "cli-list-relabel", &[("of", of)])
+            );
         }
         if !m.aliases.is_empty() {
-            let _ = write!(line, "; also written {}", m.aliases.join(", "));
+            let aliases = m.aliases.join(", ");
+            let _ = write!(
+                line,
+                "; {}",
+                tr_args(lang, "cli-list-aliases", &[("aliases", &aliases)])
+            );
         }
         for c in &m.importer_codes {
-            let _ = write!(line, "; {} code {}", c.importer, c.code);
+            let _ = write!(
+                line,
+                "; {}",
+                tr_args(
+                    lang,
+                    "cli-list-code",
+                    &[("importer", &c.importer), ("code", &c.code)]
+                )
+            );
         }
         let _ = writeln!(s, "{line}");
-        let _ = writeln!(s, "             sources: {}", m.sources.join(", "));
+        let sources = m.sources.join(", ");
+        let _ = writeln!(
+            s,
+            "             {}",
+            tr_args(lang, "cli-list-sources", &[("ids", &sources)])
+        );
     }
     if !catalog.not_affected.is_empty() {
-        let _ = writeln!(s, "\nKnown look-alikes that are not affected:");
+        let _ = writeln!(s, "\n{}:", tr(lang, "cli-list-look-alikes"));
         for l in &catalog.not_affected {
             let _ = writeln!(s, "  {:<10} {} ({})", l.model, l.brand, l.kind);
         }
     }
-    let _ = writeln!(s, "\nSources:");
+    let _ = writeln!(s, "\n{}:", tr(lang, "result-sources"));
     for src in &catalog.sources {
         let _ = writeln!(
             s,

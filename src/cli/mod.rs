@@ -115,6 +115,9 @@ enum Command {
         /// Print the list file in use, byte for byte.
         #[arg(long)]
         raw: bool,
+        /// Language of the human-readable output.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Write the notice for the family doctor.
     Notice {
@@ -209,7 +212,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 identify::typed(text.as_deref(), json, lang)
             }
         }
-        Command::List { json, raw } => list::run(json, raw),
+        Command::List { json, raw, lang } => {
+            list::run(json, raw, lang.map_or_else(system_lang, Lang::from))
+        }
         Command::Notice {
             text,
             serial,
