@@ -55,15 +55,7 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         // The label was typed here, whatever the matcher made of it.
         form.identified_by.insert(IdentifiedBy::Typed);
     }
-    let names = photos.iter().map(|p| p.name.clone()).collect();
-    let notice = Notice::new(
-        form,
-        &verdict,
-        &list.catalog,
-        jiff::Zoned::now(),
-        crate::APP_VERSION,
-        names,
-    );
+    let notice = build(form, &verdict, &list.catalog, &photos);
 
     let bytes = match args.format {
         FormatArg::Txt => notice::render_text(&notice, args.lang).into_bytes(),
@@ -128,15 +120,7 @@ pub(super) fn bench_pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     let verdict = identify(&list.catalog, "CMS 8000", &[])?;
     let mut form = NoticeForm::default();
     form.prefill(&verdict, &list.catalog);
-    let names = photos.iter().map(|p| p.name.clone()).collect();
-    let notice = Notice::new(
-        form,
-        &verdict,
-        &list.catalog,
-        jiff::Zoned::now(),
-        crate::APP_VERSION,
-        names,
-    );
+    let notice = build(form, &verdict, &list.catalog, &photos);
     let mut times = Vec::with_capacity(ROUNDS);
     let mut size = 0;
     for _ in 0..ROUNDS {
@@ -156,4 +140,17 @@ pub(super) fn bench_pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         size / 1024
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The notice as of now, with `photos` attached.
+fn build(form: NoticeForm, verdict: &Verdict, catalog: &Catalog, photos: &[PhotoFile]) -> Notice {
+    let names = photos.iter().map(|p| p.name.clone()).collect();
+    Notice::new(
+        form,
+        verdict,
+        catalog,
+        jiff::Zoned::now(),
+        crate::APP_VERSION,
+        names,
+    )
 }

@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use reqwest::Url;
 
 use super::diff::ListDiff;
-use super::list::{ActiveList, ListOrigin, MAX_LIST_BYTES, parse_catalog};
+use super::list::{ActiveList, MAX_LIST_BYTES, parse_catalog};
 use super::signature::{SignatureError, Verifier};
 use super::store::{self, MAX_SIGNATURE_BYTES};
 use crate::catalog::CatalogError;
@@ -252,14 +252,7 @@ pub fn fetch_update(
     store::write(data_dir, &raw, &signature).map_err(|e| UpdateError::Storage(e.to_string()))?;
     let diff = ListDiff::between(&current.catalog, &catalog);
     Ok(UpdateOutcome::Updated {
-        list: ActiveList {
-            catalog,
-            raw,
-            origin: ListOrigin::Stored,
-            signature: Some(signature),
-            ignored_stored: None,
-            bundled_error: None,
-        },
+        list: ActiveList::stored(catalog, raw, signature),
         diff,
     })
 }

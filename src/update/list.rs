@@ -67,6 +67,18 @@ pub struct ActiveList {
 }
 
 impl ActiveList {
+    /// A verified list kept in the data dir, with its signature.
+    pub fn stored(catalog: Catalog, raw: String, signature: String) -> Self {
+        Self {
+            catalog,
+            raw,
+            origin: ListOrigin::Stored,
+            signature: Some(signature),
+            ignored_stored: None,
+            bundled_error: None,
+        }
+    }
+
     /// The list built into the app.
     pub fn bundled() -> Self {
         let (catalog, bundled_error) = match Catalog::try_bundled() {
@@ -130,14 +142,7 @@ fn load_stored(dir: &Path, verifier: &Verifier) -> Result<Option<ActiveList>, St
     let signature = signature.ok_or(StoredListError::Unsigned)?;
     verifier.verify(raw.as_bytes(), &signature)?;
     let catalog = parse_catalog(&raw).map_err(|e| StoredListError::Invalid(e.to_string()))?;
-    Ok(Some(ActiveList {
-        catalog,
-        raw,
-        origin: ListOrigin::Stored,
-        signature: Some(signature),
-        ignored_stored: None,
-        bundled_error: None,
-    }))
+    Ok(Some(ActiveList::stored(catalog, raw, signature)))
 }
 
 /// Parses and validates a list (schema and rules).
