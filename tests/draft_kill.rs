@@ -3,7 +3,8 @@
 //! moments, and the draft on disk must always load whole.
 //!
 //! The child is this very test binary, started again with an environment
-//! variable that makes it run the writer loop instead of the tests.
+//! variable that makes it run the writer loop instead of the tests. It
+//! saves through the app's own `draft-writer` thread.
 
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -11,7 +12,7 @@ use std::time::{Duration, Instant};
 
 use monitor_check::guidance::Role;
 use monitor_check::i18n::Lang;
-use monitor_check::notice::{Draft, DraftStore, NoticeForm};
+use monitor_check::notice::{Draft, DraftStore, DraftWriter, NoticeForm};
 
 const CHILD_ENV: &str = "MONITOR_CHECK_DRAFT_WRITER_DIR";
 
@@ -36,10 +37,18 @@ fn write_forever(dir: &Path) -> ! {
     let store = DraftStore::new(dir.to_path_buf());
     // Go on counting from the draft a previous child left.
     let mut n = saves_on_disk(&store);
+    let Ok(writer) = DraftWriter::spawn(store, || {}) else {
+        std::process::exit(3);
+    };
     loop {
         n += 1;
-        if store.save(&draft(n)).is_err() {
-            std::process::exit(3);
+        writer.save(draft(n));
+        // Let the queue drain now and then, as a typing user would.
+        if n.is_multiple_of(3) {
+            writer.wait(Duration::from_secs(5));
+            if writer.finished().iter().any(Result::is_err) {
+                std::process::exit(3);
+            }
         }
     }
 }

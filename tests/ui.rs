@@ -8,7 +8,7 @@
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use monitor_check::i18n::{Lang, tr};
 use monitor_check::ui::steps::notice::Dialogs;
 use monitor_check::ui::wizard::Step;
@@ -87,12 +87,13 @@ fn carer_walks_the_wizard_in_english() {
     click_containing(&mut h, &tr(lang, "result-next"));
     assert_eq!(h.state().step(), Step::Guidance);
     h.get_by_label_contains("Unplug the network cable");
-    click(
+    answer(
         &mut h,
-        Role::CheckBox,
-        &tr(lang, "tamper-readings-mismatch"),
+        lang,
+        "tamper-readings-mismatch",
+        "tamper-answer-seen",
     );
-    h.get_by_label_contains("You ticked a sign of tampering");
+    h.get_by_label_contains("You said you noticed a sign of tampering");
 
     click_containing(&mut h, &tr(lang, "guidance-next"));
     assert_eq!(h.state().step(), Step::Notice);
@@ -173,6 +174,35 @@ fn type_into(h: &mut Harness<'_, MonitorCheckApp>, label: &str, text: &str) {
     settle(h);
 }
 
+/// Runs frames until the draft on disk contains `text` (the writer thread
+/// has saved it), at most 10 s.
+fn wait_for_draft(h: &mut Harness<'_, MonitorCheckApp>, dir: &std::path::Path, text: &str) {
+    let path = dir.join(monitor_check::notice::draft::DRAFT_FILE);
+    for _ in 0..100 {
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        settle(h);
+        if std::fs::read_to_string(&path).is_ok_and(|d| d.contains(text)) {
+            return;
+        }
+    }
+    panic!("the draft never held {text:?}");
+}
+
+/// Picks `choice_id` for the question `question_id` (both message ids), by
+/// the radio button's accessible name "question: choice".
+fn answer(h: &mut Harness<'_, MonitorCheckApp>, lang: Lang, question_id: &str, choice_id: &str) {
+    let name = format!("{}: {}", tr(lang, question_id), tr(lang, choice_id));
+    click(h, Role::RadioButton, &name);
+}
+
+/// The notice as the live preview on the notice step shows it.
+fn preview(h: &Harness<'_, MonitorCheckApp>, lang: Lang) -> String {
+    h.get_by_label(&tr(lang, "ui-notice-preview-label"))
+        .accesskit_node()
+        .value()
+        .unwrap_or_default()
+}
+
 fn walk_to_notice(
     lang: Lang,
     text: &str,
@@ -238,10 +268,9 @@ fn an_unfinished_notice_survives_a_closed_app() {
         &tr(lang, "ui-notice-observations"),
         "It restarted twice",
     );
-    // Let the autosave's quiet time pass, then drop the app without any
-    // shutdown hook running, as a crash would.
-    std::thread::sleep(std::time::Duration::from_millis(600));
-    settle(&mut h);
+    // Let the autosave's quiet time pass and its thread write, then drop
+    // the app without any shutdown hook running, as a crash would.
+    wait_for_draft(&mut h, dir.path(), "It restarted twice");
     drop(h);
 
     let mut h = harness(lang, dir.path());
@@ -256,6 +285,116 @@ fn an_unfinished_notice_survives_a_closed_app() {
     drop(h);
     let h = harness(lang, dir.path());
     assert_eq!(h.state().step(), Step::Welcome);
+}
+
+/// Walking past the checklist answers nothing: the notice says the
+/// checklist was not filled in and never "not seen", in both languages.
+#[test]
+fn a_checklist_nobody_answered_is_not_reported_as_checked() {
+    for lang in Lang::ALL {
+        let (mut h, _dir) = walk_to_result(lang, "CMS 8000");
+        click_containing(&mut h, &tr(lang, "result-next"));
+        // Scroll the whole checklist into view, as a reader would.
+        let last = format!(
+            "{}: {}",
+            tr(lang, "tamper-network-turned-on"),
+            tr(lang, "tamper-answer-not-checked")
+        );
+        h.get_by_role_and_label(Role::RadioButton, &last)
+            .scroll_to_me();
+        settle(&mut h);
+        click_containing(&mut h, &tr(lang, "guidance-next"));
+        assert_eq!(h.state().step(), Step::Notice);
+        let form = h.state().form();
+        assert!(form.tamper.is_empty(), "{:?}", form.tamper);
+        assert_eq!(form.connection, None);
+        let text = preview(&h, lang);
+        assert!(text.contains(&tr(lang, "notice-tamper-not-done")), "{text}");
+        assert!(
+            !text.contains(&tr(lang, "notice-tamper-not-seen")),
+            "{text}"
+        );
+        assert!(!text.contains(&tr(lang, "notice-tamper-seen")), "{text}");
+        assert!(text.contains(&tr(lang, "notice-not-answered")), "{text}");
+    }
+}
+
+/// Answers given on the guidance step reach the notice as given.
+#[test]
+fn checklist_answers_reach_the_notice() {
+    for lang in Lang::ALL {
+        let (mut h, _dir) = walk_to_result(lang, "CMS 8000");
+        click_containing(&mut h, &tr(lang, "result-next"));
+        answer(&mut h, lang, "guidance-connection", "connection-wifi");
+        answer(&mut h, lang, "guidance-done-cable", "ui-no");
+        answer(&mut h, lang, "guidance-done-wifi", "ui-yes");
+        answer(
+            &mut h,
+            lang,
+            "tamper-settings-changed",
+            "tamper-answer-seen",
+        );
+        click(&mut h, Role::Button, &tr(lang, "guidance-tamper-none"));
+        h.get_by_label_contains(&tr(lang, "guidance-tamper-serious"));
+        click_containing(&mut h, &tr(lang, "guidance-next"));
+        // The text notice wraps long lines with an indent: join them back.
+        let text = preview(&h, lang).replace("\n    ", " ");
+        let line = |label_id: &str| {
+            let label = tr(lang, label_id);
+            text.lines()
+                .find(|l| l.contains(&label))
+                .unwrap_or_else(|| panic!("{label:?} in {text}"))
+                .to_owned()
+        };
+        let seen = format!(": {}", tr(lang, "notice-tamper-seen"));
+        let not_seen = format!(": {}", tr(lang, "notice-tamper-not-seen"));
+        assert!(line("notice-tamper-settings-changed").ends_with(&seen));
+        for id in [
+            "notice-tamper-readings-mismatch",
+            "notice-tamper-unexpected-restart",
+            "notice-tamper-network-turned-on",
+        ] {
+            assert!(line(id).ends_with(&not_seen), "{id}: {text}");
+        }
+        assert!(line("notice-f-connection").ends_with(&tr(lang, "notice-connection-wifi")));
+        assert!(line("notice-f-cable-unplugged").ends_with(&tr(lang, "notice-no")));
+        assert!(line("notice-f-wifi-off").ends_with(&tr(lang, "notice-yes")));
+        assert!(line("notice-f-still-used").ends_with(&tr(lang, "notice-not-answered")));
+    }
+}
+
+/// A notice built from a photo comes back after a crash on the step where
+/// the user left it, with the verdict and its evidence.
+#[test]
+fn a_notice_from_a_photo_comes_back_where_it_was_left() {
+    let lang = Lang::En;
+    let (mut h, dir) = at_identify(lang);
+    drop_photo(&mut h, fixture("ocr_label.jpg"));
+    wait_for_label(&mut h, "We read: Model: CMS8000");
+    click_containing(&mut h, &tr(lang, "photo-confirm-yes"));
+    click_containing(&mut h, &tr(lang, "result-next"));
+    assert_eq!(h.state().step(), Step::Guidance);
+    answer(
+        &mut h,
+        lang,
+        "tamper-unexpected-restart",
+        "tamper-answer-not-seen",
+    );
+    wait_for_draft(&mut h, dir.path(), "unexpected_restart");
+    drop(h);
+
+    let mut h = harness(lang, dir.path());
+    assert_eq!(h.state().step(), Step::Guidance);
+    assert_eq!(
+        h.state()
+            .form()
+            .tamper_answer(monitor_check::guidance::TamperSign::UnexpectedRestart),
+        monitor_check::notice::Answer::No
+    );
+    click_containing(&mut h, &tr(lang, "nav-back"));
+    assert_eq!(h.state().step(), Step::Result);
+    h.get_by_label_contains("This monitor (CMS8000) is on the list");
+    h.get_by_label_contains("Read in photo ocr_label.jpg");
 }
 
 /// A file dropped on the window, as the windowing layer hands it over.

@@ -1,9 +1,9 @@
 //! The answer the app gives about one device, with everything it rests on.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The three possible answers. There is deliberately no "safe".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VerdictKind {
     /// A listed model was read.
@@ -15,7 +15,7 @@ pub enum VerdictKind {
 }
 
 /// Where a piece of evidence came from.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Origin {
     /// Typed by the user.
@@ -37,7 +37,7 @@ pub enum Origin {
 }
 
 /// How a piece of text was tied to an entry of the list.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MatchRule {
     /// The canonical model name, after normalisation.
@@ -57,7 +57,7 @@ pub enum MatchRule {
 }
 
 /// One piece of text and what it was matched to.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {
     /// The text as the user typed it or the reader read it.
     pub text: String,
@@ -71,7 +71,7 @@ pub struct Evidence {
 
 /// Why an answer is less than certain, or what to look at again.
 /// Each variant has a translated sentence in the UI and the notice.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Caution {
     /// Nothing that looks like a model was found.
@@ -129,7 +129,7 @@ pub enum Caution {
 }
 
 /// What the user should capture next when the answer is `unknown`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum NextStep {
     /// Type the model exactly as printed on the label.
@@ -143,7 +143,7 @@ pub enum NextStep {
 }
 
 /// Other identifiers read, kept for the notice.
-#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Identifiers {
     /// Serial number.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -178,7 +178,7 @@ pub struct Identifiers {
 }
 
 /// The answer about one device.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Verdict {
     /// Affected, not affected, or unknown.
     pub verdict: VerdictKind,

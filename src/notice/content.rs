@@ -4,7 +4,7 @@
 //! Nothing here is in a particular language: the writers (text, PDF,
 //! e-mail) turn a [`Notice`] into words through the translation files.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -113,16 +113,41 @@ pub struct DeviceDetails {
     pub firmware: String,
 }
 
+/// The user's answer to a yes/no question of the form. A question nobody
+/// answered stays [`Answer::NotAnswered`]: the notice must never turn
+/// silence into "no".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    /// Nobody answered.
+    #[default]
+    NotAnswered,
+    /// Yes (for a sign of tampering: seen).
+    Yes,
+    /// No (for a sign of tampering: looked for and not seen).
+    No,
+}
+
+impl Answer {
+    /// Every answer, in the order the form offers them.
+    pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::NotAnswered];
+
+    /// Whether the user answered at all.
+    pub fn is_answered(self) -> bool {
+        self != Answer::NotAnswered
+    }
+}
+
 /// What was done with the monitor, and when.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct ActionsTaken {
-    /// The network cable was unplugged.
-    pub cable_unplugged: bool,
-    /// Wi-Fi was turned off.
-    pub wifi_off: bool,
-    /// Whether the monitor is still used locally; `None` when not said.
-    pub still_used_locally: Option<bool>,
+    /// Whether the network cable was unplugged.
+    pub cable_unplugged: Answer,
+    /// Whether Wi-Fi was turned off.
+    pub wifi_off: Answer,
+    /// Whether the monitor is still used locally.
+    pub still_used_locally: Answer,
     /// When, in the user's words (e.g. "10 March, 18:00").
     pub when: String,
 }
@@ -157,14 +182,14 @@ pub struct NoticeForm {
     pub device: DeviceDetails,
     /// How the device was identified.
     pub identified_by: BTreeSet<IdentifiedBy>,
-    /// How the monitor was connected when it was found.
-    pub connection: Connection,
+    /// How the monitor was connected when it was found; `None` until the
+    /// user picks one ("I don't know" is an answer, [`Connection::Unknown`]).
+    pub connection: Option<Connection>,
     /// What was done, and when.
     pub actions: ActionsTaken,
-    /// The user went through the tampering checklist (even with nothing ticked).
-    pub tamper_checklist_done: bool,
-    /// Signs of tampering the user ticked.
-    pub tamper_signs: BTreeSet<TamperSign>,
+    /// The tampering checklist: one answer per sign the user gave. A sign
+    /// missing here was not checked.
+    pub tamper: BTreeMap<TamperSign, Answer>,
     /// Observations in the sender's words.
     pub observations: String,
     /// What the sender asks of the doctor, in their own words (added to the
@@ -205,9 +230,46 @@ impl NoticeForm {
         }
     }
 
-    /// Whether the notice reports a possible serious incident.
+    /// Whether the notice reports a possible serious incident: the user
+    /// said they saw at least one sign of tampering.
     pub fn is_incident(&self) -> bool {
-        !self.tamper_signs.is_empty()
+        self.signs_seen().next().is_some()
+    }
+
+    /// The user's answer about `sign`.
+    pub fn tamper_answer(&self, sign: TamperSign) -> Answer {
+        self.tamper.get(&sign).copied().unwrap_or_default()
+    }
+
+    /// Records the user's answer about `sign`.
+    pub fn set_tamper_answer(&mut self, sign: TamperSign, answer: Answer) {
+        if answer.is_answered() {
+            self.tamper.insert(sign, answer);
+        } else {
+            self.tamper.remove(&sign);
+        }
+    }
+
+    /// "I checked, none of these": every sign not yet answered becomes
+    /// "not seen"; signs already marked seen stay seen.
+    pub fn no_other_signs(&mut self) {
+        for sign in TamperSign::ALL {
+            self.tamper.entry(sign).or_insert(Answer::No);
+        }
+    }
+
+    /// The signs the user saw, in checklist order.
+    pub fn signs_seen(&self) -> impl Iterator<Item = TamperSign> + '_ {
+        TamperSign::ALL
+            .into_iter()
+            .filter(|s| self.tamper_answer(*s) == Answer::Yes)
+    }
+
+    /// Whether the user answered about at least one sign.
+    pub fn tamper_checked(&self) -> bool {
+        TamperSign::ALL
+            .iter()
+            .any(|s| self.tamper_answer(*s).is_answered())
     }
 }
 

@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use super::content::{INCIDENT_SOURCE_IDS, Notice};
+use super::content::{Answer, INCIDENT_SOURCE_IDS, Notice};
 use crate::catalog::{Grade, Source};
 use crate::guidance::{Connection, Role, TamperSign};
 use crate::i18n::{Lang, tr, tr_args};
@@ -201,8 +201,21 @@ impl Builder<'_> {
         Block::Field(self.t(label_id), v)
     }
 
-    fn yes_no(&self, yes: bool) -> String {
-        self.t(if yes { "notice-yes" } else { "notice-no" })
+    /// A yes/no answer; one nobody gave reads "not answered", never "no".
+    fn answer(&self, answer: Answer) -> String {
+        self.t(match answer {
+            Answer::Yes => "notice-yes",
+            Answer::No => "notice-no",
+            Answer::NotAnswered => "notice-not-answered",
+        })
+    }
+
+    /// How the monitor was connected; "not answered" when nobody said.
+    fn connection_answer(&self, c: Option<Connection>) -> String {
+        c.map_or_else(
+            || self.t("notice-not-answered"),
+            |c| self.connection_label(c),
+        )
     }
 
     fn role(&self, role: Role) -> String {
@@ -548,27 +561,22 @@ impl Builder<'_> {
         }
     }
 
-    fn still_used(&self) -> String {
-        match self.n.form.actions.still_used_locally {
-            Some(true) => self.t("notice-yes"),
-            Some(false) => self.t("notice-no"),
-            None => String::new(),
-        }
-    }
-
     fn connection(&self) -> Section {
         let f = &self.n.form;
         let blocks = vec![
             Block::Field(
                 self.t("notice-f-connection"),
-                self.connection_label(f.connection),
+                self.connection_answer(f.connection),
             ),
             Block::Field(
                 self.t("notice-f-cable-unplugged"),
-                self.yes_no(f.actions.cable_unplugged),
+                self.answer(f.actions.cable_unplugged),
             ),
-            Block::Field(self.t("notice-f-wifi-off"), self.yes_no(f.actions.wifi_off)),
-            self.field("notice-f-still-used", &self.still_used()),
+            Block::Field(self.t("notice-f-wifi-off"), self.answer(f.actions.wifi_off)),
+            Block::Field(
+                self.t("notice-f-still-used"),
+                self.answer(f.actions.still_used_locally),
+            ),
             self.field("notice-f-when", &f.actions.when),
         ];
         Section {
@@ -581,14 +589,16 @@ impl Builder<'_> {
     fn tampering(&self) -> Section {
         let f = &self.n.form;
         let mut blocks = Vec::new();
-        if f.is_incident() || f.tamper_checklist_done {
+        if f.tamper_checked() {
+            // Each sign says what the user answered about it; a sign nobody
+            // answered was not checked, which is not the same as not seen.
             for s in TamperSign::ALL {
                 blocks.push(Block::Field(
                     self.tamper_label(s),
-                    self.t(if f.tamper_signs.contains(&s) {
-                        "notice-tamper-seen"
-                    } else {
-                        "notice-tamper-not-seen"
+                    self.t(match f.tamper_answer(s) {
+                        Answer::Yes => "notice-tamper-seen",
+                        Answer::No => "notice-tamper-not-seen",
+                        Answer::NotAnswered => "notice-tamper-not-checked",
                     }),
                 ));
             }
@@ -790,11 +800,7 @@ impl Builder<'_> {
                 format_datetime(self.lang, &self.n.checked_at),
             ),
         ];
-        let signs: Vec<String> = f
-            .tamper_signs
-            .iter()
-            .map(|s| self.tamper_label(*s))
-            .collect();
+        let signs: Vec<String> = f.signs_seen().map(|s| self.tamper_label(s)).collect();
         blocks.push(self.field("notice-f-signs-seen", &signs.join("; ")));
         let obs = f
             .observations
@@ -804,13 +810,13 @@ impl Builder<'_> {
         blocks.push(self.field("notice-f-observations", &obs));
         blocks.push(Block::Field(
             self.t("notice-f-connection"),
-            self.connection_label(f.connection),
+            self.connection_answer(f.connection),
         ));
         let mut done = Vec::new();
-        if f.actions.cable_unplugged {
+        if f.actions.cable_unplugged == Answer::Yes {
             done.push(self.t("notice-f-cable-unplugged"));
         }
-        if f.actions.wifi_off {
+        if f.actions.wifi_off == Answer::Yes {
             done.push(self.t("notice-f-wifi-off"));
         }
         let when = f.actions.when.trim();
@@ -819,7 +825,10 @@ impl Builder<'_> {
             done = format!("{done} ({when})");
         }
         blocks.push(self.field("notice-f-actions", &done));
-        blocks.push(self.field("notice-f-still-used", &self.still_used()));
+        blocks.push(Block::Field(
+            self.t("notice-f-still-used"),
+            self.answer(f.actions.still_used_locally),
+        ));
         blocks.push(self.field("notice-f-place", &f.place_of_use));
         // Initials and age band on one line: this page should fit one sheet.
         let patient: Vec<String> = [

@@ -10,6 +10,7 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -17,12 +18,15 @@ use serde::{Deserialize, Serialize};
 use super::content::NoticeForm;
 use crate::guidance::Role;
 use crate::i18n::Lang;
+use crate::identify::Verdict;
 
 /// File name of the draft inside the data directory.
 pub const DRAFT_FILE: &str = "notice-draft.json";
 
-/// Schema revision of the draft file.
-const DRAFT_VERSION: u32 = 1;
+/// Schema revision of the draft file. 2: yes/no answers and the tamper
+/// checklist keep "not answered"; the verdict, the step and the time of the
+/// check are kept.
+const DRAFT_VERSION: u32 = 2;
 
 /// Why a draft or a file could not be saved or read.
 #[derive(Debug, thiserror::Error)]
@@ -70,10 +74,20 @@ pub struct Draft {
     pub lang: Lang,
     /// Who is using the app.
     pub role: Role,
+    /// The verdict the notice rests on, with its evidence, as it was shown.
+    pub verdict: Option<Verdict>,
+    /// Version of the list the verdict was reached with.
+    pub list_version: Option<u64>,
+    /// When the check was made (RFC 9557, e.g.
+    /// `2025-03-10T13:45:00+01:00[Europe/Rome]`); empty when not known.
+    pub checked_at: String,
+    /// Where the user was: the wizard step's key (`result`, `guidance`,
+    /// `notice`); empty when not known.
+    pub step: String,
 }
 
 impl Draft {
-    /// A draft of the current schema revision.
+    /// A draft of the current schema revision, with no verdict yet.
     pub fn new(
         form: NoticeForm,
         typed_text: String,
@@ -88,6 +102,67 @@ impl Draft {
             photo_paths,
             lang,
             role,
+            ..Draft::default()
+        }
+    }
+
+    /// Reads a draft file of any revision. Older revisions are brought up
+    /// to date on the way in, without inventing an answer: a "no" that was
+    /// only the default of an old field becomes "not answered".
+    pub fn from_json(bytes: &[u8]) -> Result<Draft, serde_json::Error> {
+        let mut value: serde_json::Value = serde_json::from_slice(bytes)?;
+        let version = value
+            .get("version")
+            .and_then(serde_json::Value::as_u64)
+            .unwrap_or(0);
+        if version < 2
+            && let Some(form) = value.get_mut("form").and_then(|f| f.as_object_mut())
+        {
+            upgrade_form_v1(form);
+        }
+        serde_json::from_value(value)
+    }
+}
+
+/// Revision 1 kept yes/no answers as plain booleans (so `false` meant both
+/// "no" and "nobody said"), the connection defaulted to "unknown", and the
+/// checklist was a set of ticked signs plus a flag set merely by showing it.
+/// Only what the user positively said survives: a ticked box, a ticked sign,
+/// a connection other than the default, an explicit yes or no.
+fn upgrade_form_v1(form: &mut serde_json::Map<String, serde_json::Value>) {
+    use serde_json::Value;
+    if form.get("connection").and_then(Value::as_str) == Some("unknown") {
+        form.remove("connection");
+    }
+    form.remove("tamper_checklist_done");
+    if let Some(Value::Array(signs)) = form.remove("tamper_signs") {
+        let seen: serde_json::Map<String, Value> = signs
+            .into_iter()
+            .filter_map(|s| s.as_str().map(|s| (s.to_owned(), Value::from("yes"))))
+            .collect();
+        form.insert("tamper".into(), Value::Object(seen));
+    }
+    if let Some(Value::Object(actions)) = form.get_mut("actions") {
+        for key in ["cable_unplugged", "wifi_off"] {
+            match actions.get(key) {
+                Some(Value::Bool(true)) => {
+                    actions.insert(key.into(), Value::from("yes"));
+                }
+                Some(Value::Bool(false) | Value::Null) => {
+                    actions.remove(key);
+                }
+                _ => {}
+            }
+        }
+        match actions.get("still_used_locally") {
+            Some(Value::Bool(b)) => {
+                let answer = if *b { "yes" } else { "no" };
+                actions.insert("still_used_locally".into(), Value::from(answer));
+            }
+            Some(Value::Null) => {
+                actions.remove("still_used_locally");
+            }
+            _ => {}
         }
     }
 }
@@ -137,7 +212,7 @@ impl DraftStore {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(io("reading the draft")(e)),
         };
-        match serde_json::from_slice::<Draft>(&bytes) {
+        match Draft::from_json(&bytes) {
             Ok(d) => Ok(Some(d)),
             Err(e) => {
                 let kept_as = self.set_aside(&path)?;
@@ -174,16 +249,17 @@ impl DraftStore {
     }
 }
 
-/// Saves drafts on change, but not on every keystroke: a change is written
+/// Decides when a changed draft is written: not on every keystroke, but
 /// once the user pauses for [`Autosave::QUIET`], and at least every
-/// [`Autosave::MAX_DELAY`] while they keep typing. The caller passes the
-/// time (core does not read the clock).
-#[derive(Debug)]
+/// [`Autosave::MAX_DELAY`] while they keep typing. It does no I/O itself:
+/// the caller hands the drafts it releases to a [`DraftWriter`], and passes
+/// the time (core does not read the clock).
+#[derive(Debug, Default)]
 pub struct Autosave {
-    store: DraftStore,
     saved: Option<Draft>,
     first_change: Option<Instant>,
     last_change: Option<Instant>,
+    last_seen: Option<Draft>,
 }
 
 impl Autosave {
@@ -192,65 +268,147 @@ impl Autosave {
     /// Longest a change waits while the user keeps typing.
     pub const MAX_DELAY: Duration = Duration::from_secs(2);
 
-    /// Autosave into `store`; `saved` is the draft already on disk, if any.
-    pub fn new(store: DraftStore, saved: Option<Draft>) -> Autosave {
+    /// Starts from `saved`, the draft already on disk, if any.
+    pub fn new(saved: Option<Draft>) -> Autosave {
         Autosave {
-            store,
             saved,
-            first_change: None,
-            last_change: None,
+            ..Autosave::default()
         }
     }
 
-    /// Call every frame with the current draft: returns `Some` when it
-    /// wrote (with the outcome, to show the user on failure), `None` when
-    /// there was nothing to write yet.
-    pub fn tick(&mut self, draft: &Draft, now: Instant) -> Option<Result<(), DraftError>> {
-        let changed = self.saved.as_ref() != Some(draft);
-        if !changed {
+    /// Call every frame with the current draft: returns the draft to write
+    /// when a change is due, `None` when there is nothing to write yet.
+    pub fn tick(&mut self, draft: &Draft, now: Instant) -> Option<Draft> {
+        if self.saved.as_ref() == Some(draft) {
             self.first_change = None;
             self.last_change = None;
+            self.last_seen = None;
             return None;
         }
         let first = *self.first_change.get_or_insert(now);
-        if self.last_change.is_none() {
+        // The quiet time counts from the last edit, not the first.
+        if self.last_seen.as_ref() != Some(draft) {
             self.last_change = Some(now);
+            self.last_seen = Some(draft.clone());
         }
         let last = self.last_change.unwrap_or(now);
         let due =
             now.duration_since(last) >= Self::QUIET || now.duration_since(first) >= Self::MAX_DELAY;
-        if !due {
+        if due { self.flush(draft) } else { None }
+    }
+
+    /// The draft to write right away if it differs from the saved one (on
+    /// a step change, on exit).
+    pub fn flush(&mut self, draft: &Draft) -> Option<Draft> {
+        if self.saved.as_ref() == Some(draft) {
             return None;
         }
-        Some(self.flush(draft))
-    }
-
-    /// Tells the autosaver the draft just changed (resets the quiet timer).
-    pub fn changed(&mut self, now: Instant) {
-        self.first_change.get_or_insert(now);
-        self.last_change = Some(now);
-    }
-
-    /// Writes `draft` now if it differs from the saved one (on exit, or
-    /// before a risky action).
-    pub fn flush(&mut self, draft: &Draft) -> Result<(), DraftError> {
-        if self.saved.as_ref() == Some(draft) {
-            return Ok(());
-        }
-        self.store.save(draft)?;
         self.saved = Some(draft.clone());
         self.first_change = None;
         self.last_change = None;
-        Ok(())
+        self.last_seen = None;
+        Some(draft.clone())
     }
 
-    /// Removes the draft and forgets it ("Discard").
-    pub fn discard(&mut self) -> Result<(), DraftError> {
-        self.store.discard()?;
+    /// Whether a change is waiting for the user to pause.
+    pub fn is_pending(&self) -> bool {
+        self.first_change.is_some()
+    }
+
+    /// A write failed: the draft counts as unsaved again, so the next
+    /// change (or tick) tries once more.
+    pub fn failed(&mut self) {
         self.saved = None;
-        self.first_change = None;
-        self.last_change = None;
-        Ok(())
+    }
+
+    /// The draft was discarded: nothing is on disk any more.
+    pub fn forget(&mut self) {
+        *self = Autosave::default();
+    }
+}
+
+/// What the UI asks of the writer thread.
+enum WriterCommand {
+    Save(Box<Draft>),
+    Discard,
+    Flush(mpsc::Sender<()>),
+}
+
+/// Writes drafts on a thread of its own, so the UI thread never waits on the
+/// disk. Saves are atomic ([`DraftStore::save`]); when several are queued
+/// only the newest is written. Commands run in the order they were given,
+/// so a discard is never undone by a save queued before it.
+#[derive(Debug)]
+pub struct DraftWriter {
+    commands: mpsc::Sender<WriterCommand>,
+    results: mpsc::Receiver<Result<(), DraftError>>,
+}
+
+impl DraftWriter {
+    /// Starts the `draft-writer` thread over `store`; `on_done` is called
+    /// after each write (the UI asks for a repaint there, to show errors).
+    pub fn spawn(
+        store: DraftStore,
+        on_done: impl Fn() + Send + 'static,
+    ) -> std::io::Result<DraftWriter> {
+        let (commands, inbox) = mpsc::channel::<WriterCommand>();
+        let (outbox, results) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("draft-writer".into())
+            .spawn(move || {
+                while let Ok(first) = inbox.recv() {
+                    let mut batch = vec![first];
+                    batch.extend(inbox.try_iter());
+                    // Of several saves in a row, only the last one matters.
+                    let mut pending: Option<Box<Draft>> = None;
+                    for command in batch {
+                        match command {
+                            WriterCommand::Save(d) => pending = Some(d),
+                            WriterCommand::Discard => {
+                                pending = None;
+                                let _ = outbox.send(store.discard());
+                            }
+                            WriterCommand::Flush(done) => {
+                                if let Some(d) = pending.take() {
+                                    let _ = outbox.send(store.save(&d));
+                                }
+                                let _ = done.send(());
+                            }
+                        }
+                    }
+                    if let Some(d) = pending {
+                        let _ = outbox.send(store.save(&d));
+                    }
+                    on_done();
+                }
+            })?;
+        Ok(DraftWriter { commands, results })
+    }
+
+    /// Queues `draft` to be written.
+    pub fn save(&self, draft: Draft) {
+        let _ = self.commands.send(WriterCommand::Save(Box::new(draft)));
+    }
+
+    /// Queues the removal of the draft.
+    pub fn discard(&self) {
+        let _ = self.commands.send(WriterCommand::Discard);
+    }
+
+    /// Waits up to `timeout` until everything queued so far is on disk (on
+    /// exit). Returns whether it finished in time.
+    pub fn wait(&self, timeout: Duration) -> bool {
+        let (done, finished) = mpsc::channel();
+        if self.commands.send(WriterCommand::Flush(done)).is_err() {
+            return false;
+        }
+        finished.recv_timeout(timeout).is_ok()
+    }
+
+    /// The outcomes of the writes finished since the last call, oldest
+    /// first.
+    pub fn finished(&self) -> Vec<Result<(), DraftError>> {
+        self.results.try_iter().collect()
     }
 }
 
@@ -307,7 +465,8 @@ fn sync_dir(dir: &Path) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::guidance::TamperSign;
+    use crate::guidance::{Connection, TamperSign};
+    use crate::notice::Answer;
 
     fn sample() -> Draft {
         let mut form = NoticeForm {
@@ -315,7 +474,7 @@ mod tests {
             observations: "Il monitor si è riavviato due volte; più di così non so.".into(),
             ..NoticeForm::default()
         };
-        form.tamper_signs.insert(TamperSign::UnexpectedRestart);
+        form.set_tamper_answer(TamperSign::UnexpectedRestart, Answer::Yes);
         Draft::new(
             form,
             "Gima 35152".into(),
@@ -396,20 +555,135 @@ mod tests {
     }
 
     #[test]
-    fn autosave_waits_for_a_pause() {
+    fn autosave_waits_for_a_pause_in_typing() {
+        let mut auto = Autosave::new(None);
+        let t0 = Instant::now();
+        let mut d = sample();
+        assert!(auto.tick(&d, t0).is_none());
+        // Still typing: each edit restarts the quiet time.
+        d.form.gp_name.push('x');
+        assert!(auto.tick(&d, t0 + Duration::from_millis(300)).is_none());
+        d.form.gp_name.push('y');
+        assert!(auto.tick(&d, t0 + Duration::from_millis(600)).is_none());
+        // A pause: the newest draft is released once.
+        let out = auto.tick(&d, t0 + Duration::from_secs(1)).unwrap();
+        assert_eq!(out, d);
+        assert!(auto.tick(&d, t0 + Duration::from_secs(10)).is_none());
+        // Typing that never pauses is still saved after MAX_DELAY.
+        let t1 = t0 + Duration::from_secs(20);
+        let mut released = None;
+        for i in 0..30u32 {
+            d.observations_push(i);
+            if let Some(out) = auto.tick(&d, t1 + Duration::from_millis(100) * i) {
+                released = Some(i);
+                assert_eq!(out, d);
+                break;
+            }
+        }
+        let i = released.expect("saved while typing");
+        assert!(Duration::from_millis(100) * i >= Autosave::MAX_DELAY);
+        // A failed write is tried again.
+        auto.failed();
+        assert!(auto.flush(&d).is_some());
+        auto.forget();
+        assert!(auto.flush(&d).is_some());
+    }
+
+    impl Draft {
+        fn observations_push(&mut self, i: u32) {
+            self.form.observations.push_str(&i.to_string());
+        }
+    }
+
+    #[test]
+    fn writer_thread_saves_the_newest_and_discards_in_order() {
         let dir = tempfile::tempdir().unwrap();
         let store = DraftStore::new(dir.path().to_path_buf());
-        let mut auto = Autosave::new(store.clone(), None);
-        let t0 = Instant::now();
-        let d = sample();
-        auto.changed(t0);
-        assert!(auto.tick(&d, t0).is_none());
+        let writer = DraftWriter::spawn(store.clone(), || {}).unwrap();
+        let mut d = sample();
+        for i in 0..50 {
+            d.typed_text = format!("CMS8000 {i}");
+            writer.save(d.clone());
+        }
+        assert!(writer.wait(Duration::from_secs(10)));
+        assert_eq!(store.load().unwrap().unwrap().typed_text, "CMS8000 49");
+        assert!(writer.finished().iter().all(Result::is_ok));
+        // A save queued before a discard does not bring the draft back.
+        writer.save(sample());
+        writer.discard();
+        assert!(writer.wait(Duration::from_secs(10)));
         assert!(store.load().unwrap().is_none());
-        assert!(auto.tick(&d, t0 + Autosave::QUIET).unwrap().is_ok());
-        assert_eq!(store.load().unwrap(), Some(d.clone()));
-        // Unchanged: nothing more is written.
-        assert!(auto.tick(&d, t0 + Duration::from_secs(10)).is_none());
-        auto.discard().unwrap();
-        assert!(store.load().unwrap().is_none());
+        // A folder that cannot be created reports the failure.
+        let blocked = dir.path().join("file");
+        fs::write(&blocked, b"x").unwrap();
+        let writer = DraftWriter::spawn(DraftStore::new(blocked.join("sub")), || {}).unwrap();
+        writer.save(sample());
+        assert!(writer.wait(Duration::from_secs(10)));
+        assert!(matches!(
+            writer.finished().as_slice(),
+            [Err(DraftError::Io { .. })]
+        ));
+    }
+
+    #[test]
+    fn a_version_1_draft_keeps_only_what_was_said() {
+        let v1 = br#"{
+            "version": 1,
+            "form": {
+                "gp_name": "Dr Rossi",
+                "connection": "unknown",
+                "actions": {"cable_unplugged": true, "wifi_off": false, "still_used_locally": null, "when": "ieri"},
+                "tamper_checklist_done": true,
+                "tamper_signs": ["unexpected_restart"]
+            },
+            "typed_text": "CMS 8000",
+            "lang": "it",
+            "role": "carer"
+        }"#;
+        let d = Draft::from_json(v1).unwrap();
+        let f = &d.form;
+        assert_eq!(f.gp_name, "Dr Rossi");
+        assert_eq!(f.connection, None);
+        assert_eq!(f.actions.cable_unplugged, Answer::Yes);
+        assert_eq!(f.actions.wifi_off, Answer::NotAnswered);
+        assert_eq!(f.actions.still_used_locally, Answer::NotAnswered);
+        assert_eq!(f.actions.when, "ieri");
+        assert_eq!(f.tamper_answer(TamperSign::UnexpectedRestart), Answer::Yes);
+        assert_eq!(
+            f.tamper_answer(TamperSign::ReadingsMismatch),
+            Answer::NotAnswered
+        );
+        assert!(f.is_incident());
+        assert!(d.verdict.is_none());
+
+        let v1_said = br#"{"version": 1, "form": {"connection": "wi_fi",
+            "actions": {"still_used_locally": false}, "tamper_checklist_done": true}}"#;
+        let f = Draft::from_json(v1_said).unwrap().form;
+        assert_eq!(f.connection, Some(Connection::WiFi));
+        assert_eq!(f.actions.still_used_locally, Answer::No);
+        assert!(!f.tamper_checked());
+    }
+
+    #[test]
+    fn the_verdict_and_the_step_come_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DraftStore::new(dir.path().to_path_buf());
+        let catalog = crate::catalog::Catalog::bundled();
+        let verdict = crate::identify::identify_text(&catalog, "Gima 35152").unwrap();
+        let mut d = sample();
+        d.verdict = Some(verdict.clone());
+        d.list_version = Some(catalog.version);
+        d.step = "guidance".into();
+        d.checked_at = "2025-03-10T13:45:00+01:00[Europe/Rome]".into();
+        store.save(&d).unwrap();
+        let back = store.load().unwrap().unwrap();
+        assert_eq!(back.verdict, Some(verdict));
+        assert_eq!(
+            back,
+            Draft {
+                version: DRAFT_VERSION,
+                ..d
+            }
+        );
     }
 }

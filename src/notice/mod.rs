@@ -22,9 +22,11 @@ pub mod photo;
 pub mod text;
 
 pub use content::{
-    ActionsTaken, AgeBand, DeviceDetails, IdentifiedBy, ListInfo, Notice, NoticeForm,
+    ActionsTaken, AgeBand, Answer, DeviceDetails, IdentifiedBy, ListInfo, Notice, NoticeForm,
 };
-pub use draft::{Autosave, Draft, DraftError, DraftStore, default_data_dir, write_atomic};
+pub use draft::{
+    Autosave, Draft, DraftError, DraftStore, DraftWriter, default_data_dir, write_atomic,
+};
 pub use eml::{EmlError, mailto_url, render_eml};
 pub use pdf::{PdfError, render_pdf};
 pub use photo::{PhotoError, PhotoFile, PhotoOutcome, PreparedPhoto};

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use super::*;
 use crate::catalog::Catalog;
 use crate::guidance::{Connection, Role, TamperSign};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
 use crate::identify::{
     Caution, Evidence, Identifiers, MatchRule, NextStep, Origin, Verdict, VerdictKind,
 };
@@ -109,15 +109,20 @@ pub(crate) fn form() -> NoticeForm {
         place_of_use: "casa, camera da letto".into(),
         device: DeviceDetails::default(),
         identified_by: BTreeSet::new(),
-        connection: Connection::WiFi,
+        connection: Some(Connection::WiFi),
         actions: ActionsTaken {
-            cable_unplugged: true,
-            wifi_off: true,
-            still_used_locally: Some(true),
+            cable_unplugged: Answer::Yes,
+            wifi_off: Answer::Yes,
+            still_used_locally: Answer::Yes,
             when: "10 marzo, ore 13:45".into(),
         },
-        tamper_checklist_done: true,
-        tamper_signs: [TamperSign::UnexpectedRestart].into_iter().collect(),
+        // Seen, not seen, and two signs nobody answered.
+        tamper: [
+            (TamperSign::UnexpectedRestart, Answer::Yes),
+            (TamperSign::ReadingsMismatch, Answer::No),
+        ]
+        .into_iter()
+        .collect(),
         observations: "Martedì sera il monitor si è riavviato due volte da solo.\n\n\
                        La saturazione segnava 88% ma la mamma stava bene."
             .into(),
@@ -159,8 +164,7 @@ fn golden_text_affected_with_incident() {
 #[test]
 fn golden_text_unknown_without_incident() {
     let mut f = form();
-    f.tamper_signs.clear();
-    f.tamper_checklist_done = false;
+    f.tamper.clear();
     f.observations.clear();
     let n = notice(&unknown(), f);
     snapshot("notice_unknown_it", &render_text(&n, Lang::It));
@@ -212,6 +216,61 @@ fn full_name_only_on_opt_in() {
     assert!(text.contains("Giuseppina D'Angelo"));
 }
 
+/// A notice where the user answered nothing says nothing was answered: no
+/// "no", no "not seen", in any writer or language.
+#[test]
+fn unanswered_questions_read_as_unanswered_never_as_no() {
+    let f = NoticeForm {
+        gp_name: "Dr Rossi".into(),
+        ..NoticeForm::default()
+    };
+    let n = notice(&affected(), f);
+    assert!(!n.is_incident());
+    for lang in Lang::ALL {
+        let text = render_text(&n, lang);
+        let not_seen = tr(lang, "notice-tamper-not-seen");
+        let no = format!(": {}", tr(lang, "notice-no"));
+        assert!(!text.contains(&not_seen), "{lang:?}: {text}");
+        assert!(
+            !text.lines().any(|l| l.trim_end().ends_with(&no)),
+            "{lang:?}: {text}"
+        );
+        assert!(text.contains(&tr(lang, "notice-tamper-not-done")), "{text}");
+        // Connection, cable, Wi-Fi and "still used": four unanswered fields.
+        let unanswered = tr(lang, "notice-not-answered");
+        assert!(text.matches(&unanswered).count() >= 4, "{lang:?}: {text}");
+    }
+}
+
+/// Each sign reads what the user answered: seen, not seen, or not checked.
+#[test]
+fn each_sign_reads_its_own_answer() {
+    let mut f = NoticeForm::default();
+    f.set_tamper_answer(TamperSign::ReadingsMismatch, Answer::No);
+    f.set_tamper_answer(TamperSign::SettingsChanged, Answer::Yes);
+    let n = notice(&affected(), f.clone());
+    assert!(n.is_incident());
+    let text = render_text(&n, Lang::En);
+    let line = |label_id: &str| {
+        let label = tr(Lang::En, label_id);
+        text.lines()
+            .find(|l| l.contains(&label))
+            .unwrap_or_else(|| panic!("{label} in {text}"))
+            .to_owned()
+    };
+    assert!(line("notice-tamper-readings-mismatch").ends_with(": not seen"));
+    assert!(line("notice-tamper-settings-changed").ends_with(": seen"));
+    assert!(line("notice-tamper-unexpected-restart").ends_with(": not checked"));
+    assert!(line("notice-tamper-network-turned-on").ends_with(": not checked"));
+    // "I checked, none of these" answers only the open signs.
+    f.no_other_signs();
+    assert_eq!(f.tamper_answer(TamperSign::SettingsChanged), Answer::Yes);
+    assert_eq!(f.tamper_answer(TamperSign::UnexpectedRestart), Answer::No);
+    // Un-answering a sign makes it "not checked" again.
+    f.set_tamper_answer(TamperSign::UnexpectedRestart, Answer::NotAnswered);
+    assert!(!f.tamper.contains_key(&TamperSign::UnexpectedRestart));
+}
+
 #[test]
 fn incident_only_when_a_sign_is_ticked() {
     let n = notice(&affected(), form());
@@ -220,7 +279,7 @@ fn incident_only_when_a_sign_is_ticked() {
     assert!(it.contains("D.Lgs. 137/2022, art. 10"));
     assert!(it.contains("DATI PER LA SEGNALAZIONE DI INCIDENTE GRAVE"));
     let mut f = form();
-    f.tamper_signs.clear();
+    f.tamper.clear();
     let n = notice(&affected(), f);
     assert!(!n.is_incident());
     let it = render_text(&n, Lang::It);
@@ -277,7 +336,7 @@ fn advisories_and_sources_come_from_the_list() {
 #[test]
 fn ask_depends_on_the_verdict() {
     let mut f = form();
-    f.tamper_signs.clear();
+    f.tamper.clear();
     let en = render_text(&notice(&affected(), f.clone()), Lang::En);
     assert!(en.contains("remote monitoring"));
     let en = render_text(&notice(&unknown(), f.clone()), Lang::En);
@@ -333,9 +392,9 @@ fn photos() -> Vec<PhotoFile> {
     ]
 }
 
-/// Text of a PDF by `pdftotext`, or `None` (with a note) when it is not
-/// installed.
-fn pdftotext(pdf: &[u8]) -> Option<String> {
+/// Text of a PDF by `pdftotext` (poppler-utils, which `.ci/run` installs):
+/// a PDF test that cannot read its PDF fails rather than passing unchecked.
+fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("n.pdf");
     std::fs::write(&path, pdf).unwrap();
@@ -345,11 +404,9 @@ fn pdftotext(pdf: &[u8]) -> Option<String> {
         .arg("-")
         .output();
     match out {
-        Ok(o) if o.status.success() => Some(String::from_utf8(o.stdout).unwrap()),
-        _ => {
-            eprintln!("pdftotext not available: PDF text not checked");
-            None
-        }
+        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
+        Ok(o) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&o.stderr)),
+        Err(e) => panic!("pdftotext is needed for this test (poppler-utils): {e}"),
     }
 }
 
@@ -363,9 +420,7 @@ fn pdf_renders_both_languages_with_photos() {
         if let Ok(dir) = std::env::var("NOTICE_PDF_OUT") {
             std::fs::write(format!("{dir}/notice-{}.pdf", lang.code()), &pdf).unwrap();
         }
-        let Some(text) = pdftotext(&pdf) else {
-            continue;
-        };
+        let text = pdftotext(&pdf);
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let expect: &[&str] = match lang {
             Lang::It => &[
@@ -419,10 +474,9 @@ fn pdf_survives_odd_input() {
     });
     let n = notice(&unknown(), f);
     let pdf = render_pdf(&n, Lang::It, &ph).unwrap();
-    if let Some(text) = pdftotext(&pdf) {
-        assert!(text.contains("rotta.heic"));
-        assert!(text.contains("pagina 3 di"), "several pages");
-    }
+    let text = pdftotext(&pdf);
+    assert!(text.contains("rotta.heic"));
+    assert!(text.contains("pagina 3 di"), "several pages");
 }
 
 #[test]
@@ -471,7 +525,7 @@ fn eml_without_addresses_has_no_to_or_from() {
     use mail_parser::MessageParser;
     let mut f = form();
     f.gp_email.clear();
-    f.tamper_signs.clear();
+    f.tamper.clear();
     f.sender_contact = "333 123 4567".into();
     let n = notice(&unknown(), f);
     let eml = render_eml(&n, Lang::En, b"%PDF-1.7", &[]).unwrap();

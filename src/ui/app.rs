@@ -12,7 +12,7 @@ use super::theme::{self, Look};
 use super::wizard::{Action, Step, Wizard};
 use crate::guidance::Role;
 use crate::i18n::{Lang, tr, tr_args};
-use crate::notice::{Autosave, Draft, DraftStore, NoticeForm};
+use crate::notice::{Autosave, Draft, DraftStore, DraftWriter, NoticeForm};
 use crate::update::{self, ActiveList, Verifier};
 
 /// What the app remembers between runs (eframe storage).
@@ -86,7 +86,8 @@ pub struct MonitorCheckApp {
     notice: steps::notice::State,
     welcome: steps::welcome::State,
     checked_at: jiff::Zoned,
-    autosave: Option<Autosave>,
+    autosave: Autosave,
+    writer: Option<DraftWriter>,
     draft_error: Option<String>,
     restored: bool,
     applied_look: Option<Look>,
@@ -105,6 +106,10 @@ impl MonitorCheckApp {
                 ..Prefs::default()
             });
         theme::install_fonts(&cc.egui_ctx);
+        // Before the first frame: its `Ui` already carries the style, and
+        // the theme's own text styles must be in it.
+        let look = prefs.look;
+        theme::apply(&cc.egui_ctx, look);
         let mut app = Self {
             prefs,
             wizard: Wizard::default(),
@@ -117,14 +122,15 @@ impl MonitorCheckApp {
             notice: steps::notice::State::default(),
             welcome: steps::welcome::State::default(),
             checked_at: jiff::Zoned::now(),
-            autosave: None,
+            autosave: Autosave::default(),
+            writer: None,
             draft_error: None,
             restored: false,
-            applied_look: None,
+            applied_look: Some(look),
             started: config.started,
             frames_drawn: 0,
         };
-        app.restore_draft();
+        app.restore_draft(&cc.egui_ctx);
         if !config.initial_photos.is_empty() {
             app.wizard = Wizard::restore(Step::Identify, None);
             app.identify.open(&cc.egui_ctx, config.initial_photos);
@@ -132,7 +138,7 @@ impl MonitorCheckApp {
         app
     }
 
-    fn restore_draft(&mut self) {
+    fn restore_draft(&mut self, ctx: &egui::Context) {
         let Some(dir) = &self.data_dir else {
             return;
         };
@@ -150,22 +156,61 @@ impl MonitorCheckApp {
             self.form = draft.form.clone();
             self.identify.text.clone_from(&draft.typed_text);
             self.identify.photos.clone_from(&draft.photo_paths);
-            let verdict =
-                crate::identify::identify_text(&self.list.catalog, &draft.typed_text).ok();
-            self.wizard = Wizard::restore(Step::Notice, verdict);
+            if let Ok(at) = draft.checked_at.parse() {
+                self.checked_at = at;
+            }
+            let verdict = self.restored_verdict(draft);
+            let step = Step::from_key(&draft.step).unwrap_or(Step::Notice);
+            self.wizard = Wizard::restore(step, verdict);
+            if self.wizard.verdict().is_none() && !draft.photo_paths.is_empty() {
+                // The photos are read again to reach a verdict afresh.
+                self.identify.open(ctx, draft.photo_paths.clone());
+            }
             self.restored = true;
         }
-        self.autosave = Some(Autosave::new(store, saved));
+        self.autosave = Autosave::new(saved);
+        let repaint = ctx.clone();
+        match DraftWriter::spawn(store, move || repaint.request_repaint()) {
+            Ok(writer) => self.writer = Some(writer),
+            Err(e) => self.draft_error = Some(e.to_string()),
+        }
+    }
+
+    /// The verdict a restored notice rests on. The saved one, with its
+    /// evidence, if the list in use is the one it was reached with. With a
+    /// different list the answer may have changed: typed text is checked
+    /// again; a verdict that rests on photos is dropped, so the photos are
+    /// read again.
+    fn restored_verdict(&self, draft: &Draft) -> Option<crate::identify::Verdict> {
+        let catalog = &self.list.catalog;
+        let typed_only = draft.photo_paths.is_empty()
+            && draft.verdict.as_ref().is_none_or(|v| {
+                v.evidence
+                    .iter()
+                    .all(|e| e.origin == crate::identify::Origin::Typed)
+            });
+        match &draft.verdict {
+            Some(v) if draft.list_version == Some(catalog.version) => Some(v.clone()),
+            _ if typed_only && !draft.typed_text.trim().is_empty() => {
+                crate::identify::identify_text(catalog, &draft.typed_text).ok()
+            }
+            _ => None,
+        }
     }
 
     fn draft(&self) -> Draft {
-        Draft::new(
+        let mut draft = Draft::new(
             self.form.clone(),
             self.identify.text.clone(),
             self.identify.photos.clone(),
             self.prefs.lang,
             self.prefs.role,
-        )
+        );
+        draft.verdict = self.wizard.verdict().cloned();
+        draft.list_version = Some(self.list.catalog.version);
+        draft.checked_at = self.checked_at.to_string();
+        self.wizard.step().key().clone_into(&mut draft.step);
+        draft
     }
 
     /// Whether there is anything worth keeping: a verdict was reached.
@@ -173,39 +218,53 @@ impl MonitorCheckApp {
         self.wizard.verdict().is_some()
     }
 
+    /// Hands the draft to the writer thread once the user pauses, and
+    /// shows how the last writes went. No disk I/O on this thread.
     fn autosave_tick(&mut self, ctx: &egui::Context) {
+        if let Some(writer) = &self.writer {
+            for result in writer.finished() {
+                match result {
+                    Ok(()) => self.draft_error = None,
+                    Err(e) => {
+                        self.draft_error = Some(e.to_string());
+                        self.autosave.failed();
+                    }
+                }
+            }
+        }
         if !self.has_work() {
             return;
         }
         let draft = self.draft();
-        let Some(autosave) = &mut self.autosave else {
-            return;
-        };
-        match autosave.tick(&draft, Instant::now()) {
-            Some(Ok(())) => self.draft_error = None,
-            Some(Err(e)) => self.draft_error = Some(e.to_string()),
-            None => ctx.request_repaint_after(Autosave::QUIET),
+        match self.autosave.tick(&draft, Instant::now()) {
+            Some(draft) => self.write(draft),
+            None if self.autosave.is_pending() => ctx.request_repaint_after(Autosave::QUIET),
+            None => {}
         }
     }
 
+    fn write(&self, draft: Draft) {
+        if let Some(writer) = &self.writer {
+            writer.save(draft);
+        }
+    }
+
+    /// Queues the current draft at once (a step change, the app closing).
     fn flush_draft(&mut self) {
         if !self.has_work() {
             return;
         }
         let draft = self.draft();
-        if let Some(autosave) = &mut self.autosave
-            && let Err(e) = autosave.flush(&draft)
-        {
-            self.draft_error = Some(e.to_string());
+        if let Some(draft) = self.autosave.flush(&draft) {
+            self.write(draft);
         }
     }
 
     fn discard_draft(&mut self) {
-        if let Some(autosave) = &mut self.autosave
-            && let Err(e) = autosave.discard()
-        {
-            self.draft_error = Some(e.to_string());
+        if let Some(writer) = &self.writer {
+            writer.discard();
         }
+        self.autosave.forget();
         self.form = NoticeForm::default();
         self.restored = false;
     }
@@ -228,12 +287,12 @@ impl MonitorCheckApp {
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.prefs.lang;
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(tr(lang, "app-title")).strong().size(22.0));
-            ui.add_space(24.0);
+            ui.label(theme::title(tr(lang, "app-title")));
+            ui.add_space(theme::INLINE_GAP);
             for l in Lang::ALL {
                 ui.selectable_value(&mut self.prefs.lang, l, l.native_name());
             }
-            ui.add_space(16.0);
+            ui.add_space(theme::INLINE_GAP);
             ui.checkbox(&mut self.prefs.look.large_text, tr(lang, "look-large-text"));
             ui.checkbox(
                 &mut self.prefs.look.high_contrast,
@@ -367,7 +426,7 @@ impl eframe::App for MonitorCheckApp {
             self.applied_look = Some(self.prefs.look);
         }
         egui::Panel::top("top-bar").show(ui, |ui| {
-            ui.add_space(4.0);
+            ui.add_space(theme::BAR_MARGIN);
             self.top_bar_ui(ui);
             if let Some(e) = &self.draft_error {
                 ui.label(
@@ -375,7 +434,7 @@ impl eframe::App for MonitorCheckApp {
                         .color(theme::error_color(self.prefs.look)),
                 );
             }
-            ui.add_space(4.0);
+            ui.add_space(theme::BAR_MARGIN);
         });
         let mut request = None;
         // Back and Next stay in view on every step, however long it is.
@@ -416,6 +475,14 @@ impl eframe::App for MonitorCheckApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, PREFS_KEY, &self.prefs);
         self.flush_draft();
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.flush_draft();
+        // Closing the window may wait a moment for the last draft.
+        if let Some(writer) = &self.writer {
+            writer.wait(std::time::Duration::from_secs(3));
+        }
     }
 }
 

@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, OnceLock};
 
-use egui::{Color32, ColorImage, Stroke, TextureHandle, Ui};
+use egui::{ColorImage, TextureHandle, Ui};
 
 use crate::i18n::{Lang, tr};
 use crate::ocr::{self, OcrError, PhotoText, Reader};
@@ -221,7 +221,13 @@ fn preview(path: &std::path::Path) -> Option<ColorImage> {
 
 /// Draws a photo with every line found outlined, and the lines whose text
 /// is in `decisive` outlined heavily.
-pub fn photo_ui(ui: &mut Ui, result: &mut PhotoResult, decisive: &[String], lang: Lang) {
+pub fn photo_ui(
+    ui: &mut Ui,
+    result: &mut PhotoResult,
+    decisive: &[String],
+    lang: Lang,
+    look: crate::ui::theme::Look,
+) {
     let Ok(text) = &result.outcome else {
         return;
     };
@@ -259,11 +265,7 @@ pub fn photo_ui(ui: &mut Ui, result: &mut PhotoResult, decisive: &[String], lang
             .map(|(x, y)| origin + egui::vec2(x * to_screen, y * to_screen))
             .collect();
         let decisive = decisive.iter().any(|d| d == &line.text);
-        let stroke = if decisive {
-            Stroke::new(4.0, Color32::from_rgb(230, 40, 20))
-        } else {
-            Stroke::new(1.5, Color32::from_rgb(30, 110, 230))
-        };
+        let stroke = crate::ui::theme::photo_line_stroke(decisive, look);
         painter.add(egui::Shape::closed_line(points, stroke));
     }
 }

@@ -2,7 +2,13 @@
 //!
 //! Sizes start larger than egui's defaults because many users are elderly;
 //! "larger text" scales them again, "high contrast" swaps to black on white
-//! with heavy outlines.
+//! with heavy outlines. Steps name a text style ([`title`], [`emphasis`],
+//! `heading()`, `small()`) or ask for a colour here; `clippy.toml` refuses
+//! inline sizes and colours anywhere else, so both modes reach every screen.
+#![expect(
+    clippy::disallowed_methods,
+    reason = "this is the one module that picks sizes and colours"
+)]
 
 use egui::{Color32, FontFamily, FontId, Stroke, TextStyle, Visuals};
 
@@ -22,6 +28,40 @@ pub const CONTENT_MAX_WIDTH: f32 = 820.0;
 
 /// Space between blocks.
 pub const GAP: f32 = 14.0;
+
+/// Space between groups of controls on one line.
+pub const INLINE_GAP: f32 = 20.0;
+
+/// Space above and below a bar's content.
+pub const BAR_MARGIN: f32 = 5.0;
+
+/// Padding inside a boxed panel (the verdict banner, the photo reading).
+pub const PANEL_MARGIN: f32 = 16.0;
+
+/// Corner radius of boxed panels.
+pub const PANEL_CORNER: u8 = 8;
+
+/// Text style of section titles: between the heading and the body, at
+/// every text size.
+pub fn title_style() -> TextStyle {
+    TextStyle::Name("title".into())
+}
+
+/// Text style of a line that must stand out from the body (what the app
+/// read in a photo).
+pub fn emphasis_style() -> TextStyle {
+    TextStyle::Name("emphasis".into())
+}
+
+/// A section title.
+pub fn title(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).text_style(title_style()).strong()
+}
+
+/// A line set larger than the body.
+pub fn emphasis(text: impl Into<String>) -> egui::RichText {
+    egui::RichText::new(text).text_style(emphasis_style())
+}
 
 /// Applies `look` to the whole context.
 pub fn apply(ctx: &egui::Context, look: Look) {
@@ -50,6 +90,14 @@ pub fn apply(ctx: &egui::Context, look: Look) {
             (
                 TextStyle::Heading,
                 FontId::new(30.0 * scale, FontFamily::Proportional),
+            ),
+            (
+                title_style(),
+                FontId::new(24.0 * scale, FontFamily::Proportional),
+            ),
+            (
+                emphasis_style(),
+                FontId::new(22.0 * scale, FontFamily::Proportional),
             ),
             (
                 TextStyle::Body,
@@ -112,6 +160,17 @@ pub fn error_color(look: Look) -> Color32 {
     }
 }
 
+/// Outline of a text line found in a photo: decisive lines (the model
+/// field) in red and thick, the others in blue and thin.
+pub fn photo_line_stroke(decisive: bool, look: Look) -> Stroke {
+    match (decisive, look.high_contrast) {
+        (true, false) => Stroke::new(4.0, Color32::from_rgb(230, 40, 20)),
+        (false, false) => Stroke::new(1.5, Color32::from_rgb(30, 110, 230)),
+        (true, true) => Stroke::new(5.0, Color32::from_rgb(200, 0, 0)),
+        (false, true) => Stroke::new(2.5, Color32::from_rgb(0, 0, 160)),
+    }
+}
+
 /// Installs DejaVu Sans, the font the PDF notice uses too, so screen and
 /// paper look alike; egui's own fonts stay as fallbacks.
 pub fn install_fonts(ctx: &egui::Context) {
@@ -126,4 +185,64 @@ pub fn install_fonts(ctx: &egui::Context) {
         family.insert(0, "dejavu-sans".to_owned());
     }
     ctx.set_fonts(fonts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn size(ctx: &egui::Context, style: &TextStyle) -> f32 {
+        ctx.global_style()
+            .text_styles
+            .get(style)
+            .map_or(0.0, |f| f.size)
+    }
+
+    /// Titles stay above the body text and grow with it, in every look.
+    #[test]
+    fn titles_outrank_body_text_in_every_look() {
+        let ctx = egui::Context::default();
+        let mut body_sizes = Vec::new();
+        for large_text in [false, true] {
+            for high_contrast in [false, true] {
+                apply(
+                    &ctx,
+                    Look {
+                        large_text,
+                        high_contrast,
+                    },
+                );
+                let body = size(&ctx, &TextStyle::Body);
+                assert!(size(&ctx, &title_style()) > body);
+                assert!(size(&ctx, &emphasis_style()) > body);
+                assert!(size(&ctx, &TextStyle::Heading) > size(&ctx, &title_style()));
+                assert!(size(&ctx, &TextStyle::Small) < body);
+                body_sizes.push(body);
+            }
+        }
+        assert!(body_sizes[2] > body_sizes[0], "larger text is larger");
+    }
+
+    /// High contrast darkens every colour the steps ask for.
+    #[test]
+    fn high_contrast_changes_the_colours_steps_use() {
+        let plain = Look::default();
+        let contrast = Look {
+            high_contrast: true,
+            ..Look::default()
+        };
+        assert_ne!(error_color(plain), error_color(contrast));
+        assert_ne!(urgent_color(plain), urgent_color(contrast));
+        assert_ne!(
+            photo_line_stroke(true, plain),
+            photo_line_stroke(true, contrast)
+        );
+        for kind in [
+            VerdictKind::Affected,
+            VerdictKind::NotAffected,
+            VerdictKind::Unknown,
+        ] {
+            assert_ne!(verdict_colors(kind, plain), verdict_colors(kind, contrast));
+        }
+    }
 }

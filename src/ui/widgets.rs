@@ -2,6 +2,7 @@
 
 use egui::{Response, RichText, Ui};
 
+use super::theme;
 use super::wizard::Action;
 use crate::i18n::{Lang, tr};
 
@@ -39,7 +40,7 @@ pub fn text_area(
 /// forward button, or `None` for a step without one.
 pub fn nav_ui(ui: &mut Ui, lang: Lang, back: bool, next: Option<&str>) -> Option<Action> {
     let mut action = None;
-    ui.add_space(6.0);
+    ui.add_space(theme::BAR_MARGIN);
     ui.horizontal(|ui| {
         if back && ui.button(format!("← {}", tr(lang, "nav-back"))).clicked() {
             action = Some(Action::Back);
@@ -53,7 +54,7 @@ pub fn nav_ui(ui: &mut Ui, lang: Lang, back: bool, next: Option<&str>) -> Option
             });
         }
     });
-    ui.add_space(6.0);
+    ui.add_space(theme::BAR_MARGIN);
     action
 }
 
@@ -63,4 +64,38 @@ pub fn bullet(ui: &mut Ui, marker: &str, text: impl Into<egui::WidgetText>) {
         ui.label(RichText::new(marker).strong());
         ui.add(egui::Label::new(text).wrap());
     });
+}
+
+/// A question answered by one of a few radio buttons, laid out in a row
+/// under it. Many questions share the same choices ("Yes", "No"), so each
+/// button is named "question: choice" for screen readers and tests.
+/// Returns whether the user changed the answer.
+pub fn choice_ui<T: PartialEq + Copy>(
+    ui: &mut Ui,
+    question: impl Into<egui::WidgetText>,
+    name: &str,
+    value: &mut T,
+    choices: &[(T, String)],
+) -> bool {
+    let mut changed = false;
+    ui.add(egui::Label::new(question).wrap());
+    ui.horizontal_wrapped(|ui| {
+        for (choice, text) in choices {
+            let selected = *value == *choice;
+            let response = ui.radio(selected, text.as_str());
+            response.widget_info(|| {
+                egui::WidgetInfo::selected(
+                    egui::Role::RadioButton,
+                    true,
+                    selected,
+                    format!("{name}: {text}"),
+                )
+            });
+            if response.clicked() && !selected {
+                *value = *choice;
+                changed = true;
+            }
+        }
+    });
+    changed
 }

@@ -33,6 +33,22 @@ impl Step {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
 
+    /// Stable name kept in the saved draft.
+    pub fn key(self) -> &'static str {
+        match self {
+            Step::Welcome => "welcome",
+            Step::Identify => "identify",
+            Step::Result => "result",
+            Step::Guidance => "guidance",
+            Step::Notice => "notice",
+        }
+    }
+
+    /// The step named `key` (see [`Step::key`]).
+    pub fn from_key(key: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|s| s.key() == key)
+    }
+
     /// Message id of its short name.
     pub fn message_id(self) -> &'static str {
         match self {
@@ -194,6 +210,14 @@ mod tests {
     fn restoring_a_late_step_without_verdict_lands_on_identify() {
         let w = Wizard::restore(Step::Notice, None);
         assert_eq!(w.step(), Step::Identify);
+    }
+
+    #[test]
+    fn step_keys_round_trip() {
+        for step in Step::ALL {
+            assert_eq!(Step::from_key(step.key()), Some(step));
+        }
+        assert_eq!(Step::from_key(""), None);
     }
 
     #[test]

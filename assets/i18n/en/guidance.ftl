@@ -25,6 +25,10 @@ tamper-unexpected-restart = The monitor restarted by itself
 tamper-settings-changed = Settings or alarm limits changed without anyone touching them
 tamper-network-turned-on = The network or Wi-Fi turned itself back on
 
+tamper-answer-seen = I noticed it
+tamper-answer-not-seen = Not noticed
+tamper-answer-not-checked = Not checked
+
 connection-unknown = I don't know
 connection-none = Not connected to anything
 connection-cable = Network cable

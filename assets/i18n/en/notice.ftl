@@ -134,6 +134,7 @@ notice-tamper-settings-changed = Settings or alarm limits changed without anyone
 notice-tamper-network-turned-on = Network or Wi-Fi turned itself back on
 notice-tamper-seen = seen
 notice-tamper-not-seen = not seen
+notice-tamper-not-checked = not checked
 notice-tamper-not-done = The checklist was not filled in.
 
 notice-h-observations = The sender's observations
@@ -188,6 +189,7 @@ notice-to-complete = to be completed
 
 ## Common words
 notice-not-given = not given
+notice-not-answered = not answered
 notice-yes = yes
 notice-no = no
 notice-mailto-cut = […] Shortened text: the full notice is in the attached PDF.

@@ -60,11 +60,12 @@ guidance-heading = What to do now
 guidance-source = Source:
 guidance-connection = How was the monitor connected when you found it?
 guidance-done = What have you done already?
-guidance-done-cable = I unplugged the network cable
-guidance-done-wifi = I turned off the Wi-Fi
+guidance-done-cable = Have you unplugged the network cable?
+guidance-done-wifi = Have you turned off the Wi-Fi?
 guidance-tamper-heading = Signs that something is wrong
-guidance-tamper-intro = Tick what you have noticed. If nothing, leave them empty.
-guidance-tamper-serious = You ticked a sign of tampering. This is a possible serious incident: the notice will ask the doctor to report it.
+guidance-tamper-intro = For each sign, say whether you have noticed it. Where you have not looked, leave “Not checked”.
+guidance-tamper-serious = You said you noticed a sign of tampering. This is a possible serious incident: the notice will ask the doctor to report it.
+guidance-tamper-none = I checked: none of these signs
 guidance-next = Write the notice for the doctor
 
 ui-notice-heading = Notice for the family doctor

@@ -25,6 +25,10 @@ tamper-unexpected-restart = Il monitor si è riavviato da solo
 tamper-settings-changed = Impostazioni o limiti degli allarmi sono cambiati senza che nessuno li toccasse
 tamper-network-turned-on = La rete o il Wi-Fi si sono riaccesi da soli
 
+tamper-answer-seen = L'ho notato
+tamper-answer-not-seen = Non l'ho notato
+tamper-answer-not-checked = Non controllato
+
 connection-unknown = Non lo so
 connection-none = Non collegato a nulla
 connection-cable = Cavo di rete

@@ -134,6 +134,7 @@ notice-tamper-settings-changed = Impostazioni o limiti di allarme cambiati senza
 notice-tamper-network-turned-on = Rete o Wi-Fi riattivati da soli
 notice-tamper-seen = notato
 notice-tamper-not-seen = non notato
+notice-tamper-not-checked = non controllato
 notice-tamper-not-done = La lista di controllo non è stata compilata.
 
 notice-h-observations = Osservazioni di chi scrive
@@ -188,6 +189,7 @@ notice-to-complete = da completare
 
 ## Parole comuni
 notice-not-given = non indicato
+notice-not-answered = nessuna risposta
 notice-yes = sì
 notice-no = no
 notice-mailto-cut = […] Testo abbreviato: la segnalazione completa è nel PDF allegato.

@@ -60,11 +60,12 @@ guidance-heading = Cosa fare adesso
 guidance-source = Fonte:
 guidance-connection = Come era collegato il monitor quando lo ha trovato?
 guidance-done = Cosa ha già fatto?
-guidance-done-cable = Ho staccato il cavo di rete
-guidance-done-wifi = Ho spento il Wi-Fi
+guidance-done-cable = Ha staccato il cavo di rete?
+guidance-done-wifi = Ha spento il Wi-Fi?
 guidance-tamper-heading = Segni che qualcosa non va
-guidance-tamper-intro = Spunti ciò che ha notato. Se nulla, li lasci vuoti.
-guidance-tamper-serious = Ha indicato un segno di manomissione. È un possibile incidente grave: l'avviso chiederà al medico di segnalarlo.
+guidance-tamper-intro = Per ogni segno, indichi se lo ha notato. Dove non ha controllato, lasci «Non controllato».
+guidance-tamper-serious = Ha indicato di aver notato un segno di manomissione. È un possibile incidente grave: l'avviso chiederà al medico di segnalarlo.
+guidance-tamper-none = Ho controllato: nessuno di questi segni
 guidance-next = Prepara l'avviso per il medico
 
 ui-notice-heading = Avviso per il medico di famiglia

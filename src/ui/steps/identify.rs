@@ -104,7 +104,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
 fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     let lang = ctx.lang;
     let mut action = None;
-    ui.label(RichText::new(tr(lang, "photo-heading")).strong().size(22.0));
+    ui.label(theme::title(tr(lang, "photo-heading")));
     ui.label(tr(lang, "photo-intro"));
 
     // Files dropped on the window, or chosen in the picker.
@@ -195,14 +195,16 @@ fn confirm_ui(
     let mut dismiss = false;
     let frame = egui::Frame::new()
         .fill(ui.visuals().extreme_bg_color)
-        .inner_margin(14.0)
-        .corner_radius(8.0)
+        .inner_margin(theme::PANEL_MARGIN)
+        .corner_radius(theme::PANEL_CORNER)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             if let Some(read) = decisive.first() {
-                ui.label(
-                    RichText::new(tr_args(lang, "photo-we-read", &[("text", read)])).size(22.0),
-                );
+                ui.label(theme::emphasis(tr_args(
+                    lang,
+                    "photo-we-read",
+                    &[("text", read)],
+                )));
                 ui.label(tr(lang, "photo-confirm-question"));
                 ui.horizontal_wrapped(|ui| {
                     if ui
@@ -218,7 +220,7 @@ fn confirm_ui(
                     }
                 });
             } else {
-                ui.label(RichText::new(tr(lang, "photo-nothing-read")).size(20.0));
+                ui.label(theme::emphasis(tr(lang, "photo-nothing-read")));
                 if ui.button(tr(lang, "photo-see-result")).clicked() {
                     action = Some(Action::Identified(Box::new(verdict.clone())));
                 }
@@ -235,7 +237,7 @@ fn confirm_ui(
     for result in &mut state.results {
         if result.outcome.is_ok() {
             ui.label(RichText::new(&result.name).small());
-            photo_reading::photo_ui(ui, result, &decisive, lang);
+            photo_reading::photo_ui(ui, result, &decisive, lang, ctx.look);
         }
     }
     action

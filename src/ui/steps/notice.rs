@@ -7,7 +7,8 @@ use egui::{RichText, Ui};
 
 use super::StepCtx;
 use crate::i18n::{Lang, tr};
-use crate::notice::{self, AgeBand, Notice, NoticeForm, PhotoFile};
+use crate::identify::Verdict;
+use crate::notice::{self, AgeBand, Answer, Notice, NoticeForm, PhotoFile};
 use crate::ui::jobs::{self, Job};
 use crate::ui::theme;
 use crate::ui::widgets;
@@ -53,6 +54,47 @@ pub enum Outcome {
 pub struct State {
     job: Option<Job<Outcome>>,
     message: Option<(bool, String)>,
+    built: Option<Built>,
+}
+
+/// The notice and its renderings, built once per change of what they are
+/// made from rather than on every frame.
+struct Built {
+    from: (NoticeForm, Lang, Verdict, Vec<String>),
+    notice: Notice,
+    text: String,
+    mailto: String,
+}
+
+impl Built {
+    /// Makes `slot` hold the notice for `from`, rebuilding it only when
+    /// `from` changed.
+    fn refresh(
+        slot: &mut Option<Built>,
+        nctx: &NoticeCtx<'_>,
+        from: (NoticeForm, Lang, Verdict, Vec<String>),
+    ) {
+        if slot.as_ref().is_some_and(|b| b.from == from) {
+            return;
+        }
+        let (form, lang, verdict, names) = &from;
+        let notice = Notice::new(
+            form.clone(),
+            verdict,
+            nctx.step.catalog,
+            nctx.checked_at.clone(),
+            crate::APP_VERSION,
+            names.clone(),
+        );
+        let text = notice::render_text(&notice, *lang);
+        let mailto = notice::mailto_url(&notice, *lang);
+        *slot = Some(Built {
+            from,
+            notice,
+            text,
+            mailto,
+        });
+    }
 }
 
 /// Everything the step needs besides the form.
@@ -103,18 +145,14 @@ pub fn ui(
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
-    let notice = Notice::new(
-        form.clone(),
-        verdict,
-        ctx.catalog,
-        nctx.checked_at.clone(),
-        crate::APP_VERSION,
-        names,
-    );
+    let from = (form.clone(), lang, verdict.clone(), names);
+    let mut built = state.built.take();
+    Built::refresh(&mut built, nctx, from);
+    let current = built.as_ref()?;
 
     // What most people came for comes first; the form refines it.
     ui.add_space(theme::GAP);
-    actions_ui(ui, nctx, &notice, state);
+    actions_ui(ui, nctx, current, state);
     ui.add_space(theme::GAP);
 
     form_ui(ui, lang, form);
@@ -122,7 +160,9 @@ pub fn ui(
     egui::CollapsingHeader::new(RichText::new(tr(lang, "ui-notice-preview")).strong())
         .default_open(true)
         .show(ui, |ui| {
-            let mut text = notice::render_text(&notice, lang);
+            // The preview shows what the form said at the start of this
+            // frame; an edit made in this frame shows in the next one.
+            let mut text = current.text.as_str();
             let label = ui.label(tr(lang, "ui-notice-preview-label"));
             ui.add(
                 egui::TextEdit::multiline(&mut text)
@@ -142,6 +182,7 @@ pub fn ui(
             request = Some(Request::Discard);
         }
     });
+    state.built = built;
     request
 }
 
@@ -213,17 +254,18 @@ fn form_ui(ui: &mut Ui, lang: Lang, form: &mut NoticeForm) {
     }
 
     section(ui, &tr(lang, "notice-h-connection"));
-    ui.label(tr(lang, "notice-f-still-used"));
-    ui.horizontal(|ui| {
-        let a = &mut form.actions;
-        ui.radio_value(
-            &mut a.still_used_locally,
-            None,
-            tr(lang, "ui-notice-not-said"),
-        );
-        ui.radio_value(&mut a.still_used_locally, Some(true), tr(lang, "ui-yes"));
-        ui.radio_value(&mut a.still_used_locally, Some(false), tr(lang, "ui-no"));
-    });
+    let question = tr(lang, "notice-f-still-used");
+    widgets::choice_ui(
+        ui,
+        question.as_str(),
+        &question,
+        &mut form.actions.still_used_locally,
+        &[
+            (Answer::NotAnswered, tr(lang, "ui-notice-not-said")),
+            (Answer::Yes, tr(lang, "ui-yes")),
+            (Answer::No, tr(lang, "ui-no")),
+        ],
+    );
     widgets::text_field(
         ui,
         &tr(lang, "notice-f-when"),
@@ -244,10 +286,11 @@ fn form_ui(ui: &mut Ui, lang: Lang, form: &mut NoticeForm) {
 
 fn section(ui: &mut Ui, title: &str) {
     ui.add_space(theme::GAP);
-    ui.label(RichText::new(title).strong().size(22.0));
+    ui.label(theme::title(title));
 }
 
-fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, notice: &Notice, state: &mut State) {
+fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, built: &Built, state: &mut State) {
+    let notice = &built.notice;
     let lang = nctx.step.lang;
     if let Some(job) = &mut state.job {
         if let Some(outcome) = job.poll() {
@@ -270,7 +313,7 @@ fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, notice: &Notice, state: &mut St
     let idle = state.job.is_none();
     ui.horizontal_wrapped(|ui| {
         if ui.button(tr(lang, "ui-notice-copy")).clicked() {
-            ui.ctx().copy_text(notice::render_text(notice, lang));
+            ui.ctx().copy_text(built.text.clone());
             state.message = Some((true, tr(lang, "ui-notice-copied")));
         }
         let mut start = None;
@@ -311,10 +354,7 @@ fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, notice: &Notice, state: &mut St
     });
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, "ui-notice-webmail"));
-        ui.hyperlink_to(
-            tr(lang, "ui-notice-webmail-link"),
-            notice::mailto_url(notice, lang),
-        );
+        ui.hyperlink_to(tr(lang, "ui-notice-webmail-link"), &built.mailto);
     });
     if let Some((ok, text)) = &state.message {
         let color = if *ok {

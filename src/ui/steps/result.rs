@@ -80,8 +80,8 @@ fn banner_ui(ui: &mut Ui, ctx: &StepCtx<'_>, verdict: &Verdict) {
     let (fill, text) = theme::verdict_colors(verdict.verdict, ctx.look);
     egui::Frame::new()
         .fill(fill)
-        .inner_margin(18.0)
-        .corner_radius(8.0)
+        .inner_margin(theme::PANEL_MARGIN)
+        .corner_radius(theme::PANEL_CORNER)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(

@@ -52,9 +52,10 @@ pub fn ui(
     let action = None;
 
     ui.add_space(theme::GAP * 2.0);
+    let look = prefs.look;
     list_ui(
         ui,
-        lang,
+        (lang, look),
         &mut prefs.feed_url,
         state,
         (list, data_dir, verifier),
@@ -64,7 +65,7 @@ pub fn ui(
 
 fn list_ui(
     ui: &mut Ui,
-    lang: Lang,
+    (lang, look): (Lang, theme::Look),
     feed_url: &mut String,
     state: &mut State,
     (list, data_dir, verifier): (&mut ActiveList, Option<&Path>, &Verifier),
@@ -122,7 +123,7 @@ fn list_ui(
         ui.label(if *ok {
             text
         } else {
-            text.color(egui::Color32::from_rgb(178, 34, 34))
+            text.color(theme::error_color(look))
         });
     }
 
