@@ -363,7 +363,8 @@ fn mark_ratings(atoms: &[Atom], i: usize, marks: &mut [bool]) {
         // Walk back over the numbers joined to it (`100-240V`, `1.5A`)
         // and an `AC`/`DC` in front.
         let mut from = i;
-        while from > 0 {
+        // Atoms marked already need no second walk (`1V-1V-1V…` stays linear).
+        while from > 0 && marks.get(from - 1) == Some(&false) {
             let Some(cur) = atoms.get(from) else { break };
             let Some(prev) = atoms.get(from - 1) else {
                 break;

@@ -8,6 +8,14 @@
 //! digit run only) and the most cautious reading wins: a listed model beats
 //! a possible variant, which beats "not on the list". Whole-token rules
 //! keep near misses apart: `CMS800` is not `CMS8000`.
+//!
+//! A keyword gives its value a role: after "Model", "Type" … the token is
+//! the label's model field; after "REF", "Cat.", "Art." … a catalogue code.
+//! The value is the next token on the line, or on the next line when the
+//! key stands alone; a key alone under a lone value takes that value when
+//! the line below gives it none (the key was printed under its value).
+//! Ratings, dates, addresses, phone numbers and standards are never read
+//! as models (see `markings`), unless they read as a listed model.
 
 use std::collections::{HashMap, HashSet};
 
@@ -320,8 +328,8 @@ const STOP_PREFIXES: &[&str] = &[
     "PAGE", "N", "NO", "NR", "TEL", "FAX", "VIA", "CAP", "ZIP", "UDI", "GTIN", "LOT", "SN", "REF",
     "PN", "HTTP", "HTTPS", "WWW", "EU", "EC", "MD", "ART", "CAT", "COD", "HZ", "KHZ", "MHZ", "GHZ",
     "MAH", "VA", "MA", "W", "KG", "G", "MM", "CM", "M", "H", "MIN", "S", "T", "NIBP", "ECG",
-    "RESP", "TEMP", "PR", "HR", "IBP", "X", "A", "B", "C", "D", "E", "F", "K", "L", "Q", "U", "Y",
-    "Z", "J", "I",
+    "RESP", "TEMP", "PR", "HR", "IBP", "BPM", "MMHG", "RR", "PI", "PVC", "X", "A", "B", "C", "D",
+    "E", "F", "K", "L", "Q", "U", "Y", "Z", "J", "I",
 ];
 
 /// A model-like token before it is interpreted.

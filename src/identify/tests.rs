@@ -488,6 +488,7 @@ fn cases() -> Vec<Case> {
         c("Edan iM 70 SN 12345", N, Some("iM 70"), None),
         c("Mindray ePM 10\nCMS 8000", U, None, CONFLICT),
         c("TEL 35152", U, None, NONE_FOUND),
+        c("CMS8000 BPM 120 SpO2 98", A, Some("CMS8000"), None),
         r(
             photo(&[
                 ("SpO2 Sensor", 0.9),
