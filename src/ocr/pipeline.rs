@@ -582,7 +582,10 @@ fn is_lone_key(text: &str) -> bool {
     let Some(first) = words.first() else {
         return false;
     };
+    // A lone `S` is a speck or an icon read as a letter, unless `S/N`.
+    let s_alone = first == "S" && words.get(1).is_none_or(|w| w != "N");
     words.len() <= 3
+        && !s_alone
         && FIELD_KEYS.contains(&first.as_str())
         && words.iter().all(|w| {
             FIELD_KEYS.contains(&w.as_str()) || matches!(w.as_str(), "NO" | "NR" | "N" | "NUMBER")
