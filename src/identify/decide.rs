@@ -132,6 +132,13 @@ pub(crate) fn decide(m: &Matcher<'_>, scan: Scan) -> Verdict {
         .into_iter()
         .partition(|f| matches!(f.class, Class::Hesitant { .. }));
     let accessory: Vec<&Finding> = findings.iter().filter(|f| f.accessory).collect();
+    // A catalogue code that is not on the list (`REF MS-7-0042`) is a
+    // code, not another model: where the label names a model it does not
+    // compete with it. Alone, it is all there is to go on.
+    let (codes, named): (Vec<&Finding>, Vec<&Finding>) = decisive.into_iter().partition(|f| {
+        f.catalogue && matches!(f.class, Class::Unlisted { .. } | Class::LookAlike { .. })
+    });
+    let decisive = if named.is_empty() { codes } else { named };
 
     let mut identities: Vec<Identity> = Vec::new();
     for f in &decisive {
@@ -205,7 +212,25 @@ fn several_identities(
     let variant_in_field = decisive
         .iter()
         .any(|f| f.model_field && matches!(f.class, Class::Variant { .. }));
-    if same_root && field_names_listed && !variant_in_field {
+    // The model is named on the label (`CMS6000` as a title or in its
+    // field) and every longer form of it is a catalogue code (`REF
+    // CMS6000-A`): makers extend the model name into the code, so the code
+    // says which model it is, not that it is another one.
+    let model_named = decisive.iter().any(|f| {
+        matches!(
+            f.class,
+            Class::Listed {
+                rule: MatchRule::Model | MatchRule::Alias,
+                ..
+            }
+        )
+    });
+    let variants_are_codes = decisive
+        .iter()
+        .filter(|f| matches!(f.class, Class::Variant { .. }))
+        .all(|f| f.catalogue);
+    let named = (field_names_listed && !variant_in_field) || (model_named && variants_are_codes);
+    if same_root && named {
         if let Some(root) = roots.first() {
             affected(catalog, v, decisive, *root);
         }
@@ -575,6 +600,7 @@ mod tests {
             confidence,
             accessory,
             model_field: false,
+            catalogue: false,
         }
     }
 

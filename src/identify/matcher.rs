@@ -8,12 +8,21 @@
 //! digit run only) and the most cautious reading wins: a listed model beats
 //! a possible variant, which beats "not on the list". Whole-token rules
 //! keep near misses apart: `CMS800` is not `CMS8000`.
+//!
+//! A keyword gives its value a role: after "Model", "Type" … the token is
+//! the label's model field; after "REF", "Cat.", "Art." … a catalogue code.
+//! The value is the next token on the line, or on the next line when the
+//! key stands alone; a key alone under a lone value takes that value when
+//! the line below gives it none (the key was printed under its value).
+//! Ratings, dates, addresses, phone numbers and standards are never read
+//! as models (see `markings`), unless they read as a listed model.
 
 use std::collections::{HashMap, HashSet};
 
 use crate::catalog::{Catalog, model_key};
 
 use super::decide;
+use super::markings;
 use super::normalize::{Atom, GS, atoms, normalize};
 use super::udi::{self, Udi, UdiError};
 use super::{
@@ -96,6 +105,9 @@ pub(crate) struct Finding {
     /// "Modello", "Type"): the label's own model field, as opposed to a
     /// catalogue (REF) code or a bare token.
     pub model_field: bool,
+    /// Whether it stands right after a catalogue keyword ("REF", "Cat.",
+    /// "Art.", "Cod."): a catalogue code, which may extend the model name.
+    pub catalogue: bool,
 }
 
 /// Everything read from a set of readings, before deciding.
@@ -316,8 +328,8 @@ const STOP_PREFIXES: &[&str] = &[
     "PAGE", "N", "NO", "NR", "TEL", "FAX", "VIA", "CAP", "ZIP", "UDI", "GTIN", "LOT", "SN", "REF",
     "PN", "HTTP", "HTTPS", "WWW", "EU", "EC", "MD", "ART", "CAT", "COD", "HZ", "KHZ", "MHZ", "GHZ",
     "MAH", "VA", "MA", "W", "KG", "G", "MM", "CM", "M", "H", "MIN", "S", "T", "NIBP", "ECG",
-    "RESP", "TEMP", "PR", "HR", "IBP", "X", "A", "B", "C", "D", "E", "F", "K", "L", "Q", "U", "Y",
-    "Z", "J", "I",
+    "RESP", "TEMP", "PR", "HR", "IBP", "BPM", "MMHG", "RR", "PI", "PVC", "X", "A", "B", "C", "D",
+    "E", "F", "K", "L", "Q", "U", "Y", "Z", "J", "I",
 ];
 
 /// A model-like token before it is interpreted.
@@ -352,7 +364,11 @@ struct Interpretation {
 }
 
 /// Per-line facts about its place in a photo.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Default)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "independent facts about one line, each set in one place"
+)]
 struct LineFlags {
     /// The line was only a model keyword ("Model:"), so the next line's
     /// first token is the model.
@@ -361,6 +377,23 @@ struct LineFlags {
     keyword_is_model_field: bool,
     /// The line ended with "for use with" or similar.
     ends_with_connector: bool,
+    /// The line held one model-like token and nothing but brands: the
+    /// value of a key printed under it, if the next line is that key.
+    lone_value: Option<Pending>,
+    /// The line was a key alone, and the line above it a lone value: if
+    /// the line below gives the key no value, that one is its value.
+    value_above: Option<Pending>,
+    /// The keyword of the line above was given its value on this line.
+    took_value: bool,
+}
+
+/// A token read alone on a line, kept in case a key below claims it.
+#[derive(Debug, Clone)]
+struct Pending {
+    /// The finding as it would be recorded under a key.
+    finding: Finding,
+    /// Where it was recorded already (it was credible without a key).
+    recorded_at: Option<usize>,
 }
 
 /// What a line is read with.
@@ -373,7 +406,7 @@ struct LineCtx<'a> {
     importer_seen: bool,
     /// The whole typed input is this one line of one atom.
     sole_atom: bool,
-    prev: LineFlags,
+    prev: &'a LineFlags,
 }
 
 impl<'c> Matcher<'c> {
@@ -501,7 +534,7 @@ impl<'c> Matcher<'c> {
         let mut flags: HashMap<&str, LineFlags> = HashMap::new();
         for (text, r) in &texts {
             let group = group_of(&r.origin);
-            let prev = flags.get(group).copied().unwrap_or_default();
+            let prev = flags.remove(group).unwrap_or_default();
             let last = self.scan_reading(
                 text,
                 &r.origin,
@@ -510,6 +543,10 @@ impl<'c> Matcher<'c> {
                 &mut scan,
             );
             flags.insert(group, last);
+        }
+        // A key on the last line of a photo with a lone value above it.
+        for last in flags.into_values() {
+            claim_value_above(&last, &mut scan);
         }
         decide::decide(self, scan)
     }
@@ -538,6 +575,7 @@ impl<'c> Matcher<'c> {
         };
         if matches!(origin, Origin::Barcode { .. }) {
             self.scan_barcode(capped, origin, scan);
+            claim_value_above(&prev, scan);
             return LineFlags::default();
         }
         // A raw GS1 string (prefix, GS separators) may be broken by CR/LF
@@ -550,6 +588,7 @@ impl<'c> Matcher<'c> {
             && let Some(result) = udi::parse(&normalize(&joined))
         {
             self.record_udi(result, origin, confidence, joined.trim(), scan);
+            claim_value_above(&prev, scan);
             return LineFlags::default();
         }
         let sole_atom = matches!(origin, Origin::Typed) && atoms(&normalize(capped)).len() == 1;
@@ -564,9 +603,13 @@ impl<'c> Matcher<'c> {
                 text: line.trim(),
                 importer_seen,
                 sole_atom,
-                prev,
+                prev: &prev,
             };
-            prev = self.scan_line(line, &ctx, scan);
+            let flags = self.scan_line(line, &ctx, scan);
+            if !flags.took_value {
+                claim_value_above(&prev, scan);
+            }
+            prev = flags;
         }
         prev
     }
@@ -662,36 +705,59 @@ impl<'c> Matcher<'c> {
             confidence,
             accessory: false,
             model_field: false,
+            catalogue: false,
         });
     }
 
     /// Reads one line of text; returns its flags for the next line.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "one pass over the atoms of a line: its states read best together"
+    )]
     fn scan_line(&self, raw_line: &str, ctx: &LineCtx<'_>, scan: &mut Scan) -> LineFlags {
         let mut chars: Vec<char> = normalize(raw_line).chars().collect();
         self.take_udis(&mut chars, ctx, scan);
         self.take_firmware(&mut chars, ctx, scan);
         let line: String = chars.iter().collect();
         let atoms = atoms(&line);
+        let field_key: Vec<bool> = (0..atoms.len())
+            .map(|k| {
+                [MODEL_KEYWORDS, REF_KEYWORDS, SERIAL_KEYWORDS, LOT_KEYWORDS]
+                    .iter()
+                    .any(|table| match_keyword(&atoms, k, table).is_some())
+            })
+            .collect();
+        let marks = markings::not_model(&atoms, &field_key);
         let mut flags = LineFlags::default();
         let mut i = 0;
         let mut model_context = ctx.prev.ends_with_model_keyword;
         let mut model_field = model_context && ctx.prev.keyword_is_model_field;
+        let mut inherited = model_context;
         let mut first_token_seen = false;
+        let mut keyword_seen = false;
+        // Tokens read on this line, and the one kept for a key below.
+        let mut token_count = 0;
+        let mut atoms_in_tokens = 0;
+        let mut alone: Option<Pending> = None;
         while let Some(atom) = atoms.get(i) {
             if let Some(n) = match_keyword(&atoms, i, SERIAL_KEYWORDS) {
+                keyword_seen = true;
                 i = take_value(&atoms, i + n, &mut scan.ids.serial);
                 continue;
             }
             if let Some(n) = match_keyword(&atoms, i, LOT_KEYWORDS) {
+                keyword_seen = true;
                 i = take_value(&atoms, i + n, &mut scan.ids.lot);
                 continue;
             }
             if let Some(value) = glued_value(atom, "SN") {
+                keyword_seen = true;
                 scan.ids.serial.get_or_insert(value);
                 i += 1;
                 continue;
             }
             if let Some(value) = glued_value(atom, "LOT") {
+                keyword_seen = true;
                 scan.ids.lot.get_or_insert(value);
                 i += 1;
                 continue;
@@ -700,6 +766,8 @@ impl<'c> Matcher<'c> {
             if let Some(n) = model_keyword.or_else(|| match_keyword(&atoms, i, REF_KEYWORDS)) {
                 i += n;
                 model_context = true;
+                inherited = false;
+                keyword_seen = true;
                 model_field = model_keyword.is_some();
                 if i >= atoms.len() {
                     flags.ends_with_model_keyword = true;
@@ -711,44 +779,63 @@ impl<'c> Matcher<'c> {
                 scan.ids.brand.get_or_insert_with(|| brand.clone());
             }
             if let Some(next) = self.importer_code_at(&atoms, i, ctx, scan) {
+                flags.took_value |= inherited;
+                keyword_seen = true;
                 i = next;
                 model_context = false;
+                inherited = false;
                 continue;
             }
             let keyword = model_context;
-            if let Some((token, next)) = self.token_at(&atoms, i, keyword, ctx.sole_atom) {
+            let typed = matches!(ctx.origin, Origin::Typed);
+            if let Some((token, next)) = self.token_at(&atoms, i, keyword, ctx.sole_atom, typed) {
                 let accessory = is_accessory(&atoms, i, &self.brands)
                     || (!first_token_seen
                         && ctx.prev.ends_with_connector
                         && only_filler_before(&atoms, i, &self.brands));
                 first_token_seen = true;
-                if let Some(reading) = self.interpret(&token) {
+                token_count += 1;
+                atoms_in_tokens += next - i;
+                let marked = marks.get(i..next).is_some_and(|m| m.contains(&true));
+                let reading = self
+                    .interpret(&token)
+                    .filter(|r| !(marked && is_marking(r, &token)));
+                if let Some(reading) = reading {
                     // An unlisted model needs a reason to be believed: a
                     // keyword before it, a listed model one edit away, or a
                     // person who typed it (and not as a unit or marking).
                     // Photos are full of other codes.
                     let credible = match &reading.class {
                         Class::Unlisted { near, .. } => {
-                            keyword
-                                || near.is_some()
-                                || (matches!(ctx.origin, Origin::Typed) && !reading.stopword)
+                            keyword || near.is_some() || (typed && !reading.stopword)
                         }
                         _ => true,
                     };
-                    if credible {
-                        scan.findings.push(Finding {
-                            class: reading.class,
-                            read: reading.shown,
-                            text: ctx.text.to_owned(),
-                            origin: ctx.origin.clone(),
-                            confidence: ctx.confidence,
-                            accessory,
-                            model_field: keyword && model_field,
+                    let finding = Finding {
+                        class: reading.class,
+                        read: reading.shown,
+                        text: ctx.text.to_owned(),
+                        origin: ctx.origin.clone(),
+                        confidence: ctx.confidence,
+                        accessory,
+                        model_field: keyword && model_field,
+                        catalogue: keyword && !model_field,
+                    };
+                    let recorded_at = credible.then(|| {
+                        scan.findings.push(finding.clone());
+                        scan.findings.len() - 1
+                    });
+                    flags.took_value |= inherited && credible;
+                    if !keyword && !accessory {
+                        alone = Some(Pending {
+                            finding,
+                            recorded_at,
                         });
                     }
                 }
                 i = next;
                 model_context = false;
+                inherited = false;
                 model_field = false;
                 continue;
             }
@@ -756,12 +843,34 @@ impl<'c> Matcher<'c> {
             // brands may stand between.
             if !is_filler(atom) && !self.brands.contains_key(&atom.text()) {
                 model_context = false;
+                inherited = false;
             }
             i += 1;
         }
         flags.ends_with_connector = atoms
             .last()
             .is_some_and(|a| CONNECTORS.contains(&a.text().as_str()));
+        // One token and brands only: a value whose key may be printed below.
+        let brands_only = atoms
+            .iter()
+            .filter(|a| self.brands.contains_key(&a.text()))
+            .count()
+            + atoms_in_tokens
+            == atoms.len();
+        if token_count == 1 && !keyword_seen && brands_only {
+            flags.lone_value = alone;
+        }
+        // A key alone on its line, under a lone value: if the next line
+        // gives the key nothing, the value above is the key's.
+        let key_alone = flags.ends_with_model_keyword
+            && token_count == 0
+            && atoms
+                .iter()
+                .enumerate()
+                .all(|(k, a)| field_key.get(k) == Some(&true) || is_filler(a));
+        if key_alone && ctx.prev.lone_value.is_some() {
+            flags.value_above.clone_from(&ctx.prev.lone_value);
+        }
         flags
     }
 
@@ -839,6 +948,7 @@ impl<'c> Matcher<'c> {
                 confidence: ctx.confidence,
                 accessory: false,
                 model_field: false,
+                catalogue: false,
             });
             blank(chars, from, to + 1);
         }
@@ -902,6 +1012,7 @@ impl<'c> Matcher<'c> {
             confidence: ctx.confidence,
             accessory: is_accessory(atoms, i, &self.brands),
             model_field: false,
+            catalogue: false,
         });
         Some(i + 1)
     }
@@ -913,6 +1024,7 @@ impl<'c> Matcher<'c> {
         i: usize,
         keyword: bool,
         sole_atom: bool,
+        typed: bool,
     ) -> Option<(Token, usize)> {
         let atom = atoms.get(i)?;
         let (letters, letters_shown, sep, number, next, split): (
@@ -932,8 +1044,12 @@ impl<'c> Matcher<'c> {
                 && starts_numeric(number)
                 && !self.brands.contains_key(&text)
                 && !is_keyword_word(&text);
+            // Letters and digits apart need a reason to be one name: a
+            // separator, a prefix the list knows, a keyword, or letters a
+            // person typed as a code (`ePM 10`, `MX 450`), not as a word.
             let spaced_ok = !sep.trim().is_empty()
-                || (text.len() >= 2 && (self.prefixes.contains(&text) || keyword));
+                || (text.len() >= 2 && (self.prefixes.contains(&text) || keyword))
+                || (typed && printed_as_code(&atom.shown));
             if !joinable || !spaced_ok || text.len() > 8 {
                 return None;
             }
@@ -1190,6 +1306,52 @@ impl<'c> Matcher<'c> {
             .map(|(_, (model, _))| *model)
             .min();
         Some(Class::Unlisted { key: full, near })
+    }
+}
+
+/// Whether letters were written as a code rather than a word: two to five
+/// letters with a capital after the first (`ePM`, `MX`, `iMEC`), unlike
+/// `nel` or `Mindray`.
+fn printed_as_code(shown: &str) -> bool {
+    let n = shown.chars().count();
+    (2..=5).contains(&n)
+        && shown.chars().all(|c| c.is_ascii_alphabetic())
+        && shown.chars().skip(1).any(|c| c.is_ascii_uppercase())
+}
+
+/// Whether a reading of marked atoms (a rating, date, address, phone
+/// number or standard) is that marking rather than a model: anything not on
+/// the list and not one edit from it, and a bare number that only shares
+/// the digits of a listed model (`120V` is not the MN-120). A listed model
+/// or a variant of one is never dropped.
+fn is_marking(reading: &Interpretation, token: &Token) -> bool {
+    match &reading.class {
+        Class::LookAlike { .. } | Class::Unlisted { near: None, .. } => true,
+        Class::Hesitant { .. } => {
+            token.letters.is_empty() && token.rest.first().is_some_and(char::is_ascii_digit)
+        }
+        Class::Listed { .. } | Class::Variant { .. } | Class::Unlisted { near: Some(_), .. } => {
+            false
+        }
+    }
+}
+
+/// Gives the key of `key_line` the value read alone on the line above it,
+/// as its model field or catalogue code (the key was printed under it).
+fn claim_value_above(key_line: &LineFlags, scan: &mut Scan) {
+    let Some(pending) = &key_line.value_above else {
+        return;
+    };
+    let field = key_line.keyword_is_model_field;
+    let slot = pending.recorded_at.and_then(|at| scan.findings.get_mut(at));
+    if let Some(found) = slot {
+        found.model_field = field;
+        found.catalogue = !field;
+    } else {
+        let mut found = pending.finding.clone();
+        found.model_field = field;
+        found.catalogue = !field;
+        scan.findings.push(found);
     }
 }
 

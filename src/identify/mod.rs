@@ -12,6 +12,7 @@
 //! `not_affected`.
 
 mod decide;
+mod markings;
 mod matcher;
 mod normalize;
 pub mod udi;

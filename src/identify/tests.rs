@@ -345,6 +345,150 @@ fn cases() -> Vec<Case> {
             None,
             VARIANT,
         ),
+        // Ratings, dates, addresses, phone numbers and standards are never
+        // models, even where a keyword above them asks for one.
+        r(
+            photo(&[
+                ("MODEL", 0.9),
+                ("INPUT 100-240V~ 50/60Hz", 0.9),
+                ("CMS8000", 0.9),
+            ]),
+            A,
+            Some("CMS8000"),
+            None,
+        ),
+        c(
+            "Model: CMS 6500\nINPUT: AC 230V 50Hz 25VA",
+            A,
+            Some("CMS6500"),
+            None,
+        ),
+        r(
+            photo(&[("REF", 0.9), ("DC 12V 1.5A", 0.9), ("Model: VM-8", 0.9)]),
+            N,
+            Some("VM-8"),
+            None,
+        ),
+        r(
+            photo(&[
+                ("TYPE", 0.9),
+                ("IEC 60601-1-2:2014", 0.9),
+                ("Model: VM-8", 0.9),
+            ]),
+            N,
+            Some("VM-8"),
+            None,
+        ),
+        c("Type: CMS 5100\nYY 0505-2012", N, Some("CMS 5100"), None),
+        c("Mindray ePM 10\nDATE: MAR 2023", N, Some("ePM 10"), None),
+        c("CMS8000 acquistato NEL 2020", A, Some("CMS8000"), None),
+        c(
+            "Model: VM-8\nSUITE 120, 4 HARBOUR ROAD",
+            N,
+            Some("VM-8"),
+            None,
+        ),
+        r(
+            photo(&[
+                ("REF", 0.9),
+                ("ROOM 1203, BLDG 5", 0.9),
+                ("Model: VM-8", 0.9),
+            ]),
+            N,
+            Some("VM-8"),
+            None,
+        ),
+        r(
+            photo(&[("MODEL", 0.9), ("FAX 0335 8015430", 0.9), ("CMS 6000", 0.9)]),
+            A,
+            Some("CMS6000"),
+            None,
+        ),
+        r(
+            photo(&[("REF", 0.9), ("120V~ 60Hz", 0.9), ("Model: VM-8", 0.9)]),
+            N,
+            Some("VM-8"),
+            None,
+        ),
+        // … but a listed model, a variant or a near miss is never dropped
+        // as a marking.
+        c("CMS 2000", N, Some("CMS 2000"), NEAR),
+        c("INPUT CMS 8000 230V", A, Some("CMS8000"), None),
+        c("MN 120V", U, None, VARIANT),
+        // A key printed under its value, as the reader gives the lines
+        // (the pipeline joins them when the boxes allow), and as typed.
+        r(
+            photo(&[
+                ("CONTEC", 0.95),
+                ("CMS8000", 0.95),
+                ("CMS8000-01", 0.9),
+                ("REF", 0.9),
+                ("INPUT 100-240V~ 50/60Hz", 0.9),
+            ]),
+            A,
+            Some("CMS8000"),
+            None,
+        ),
+        r(
+            photo(&[("Patient Monitor CMS8000", 0.95), ("REF CMS8000-01", 0.9)]),
+            A,
+            Some("CMS8000"),
+            None,
+        ),
+        c("CMS 6500\nCMS6500-EU\nREF", A, Some("CMS6500"), None),
+        r(
+            photo(&[("VM-8", 0.9), ("MODEL", 0.9), ("SN 8251-2102-8542", 0.9)]),
+            N,
+            Some("VM-8"),
+            None,
+        ),
+        r(
+            photo(&[("CMS 8000", 0.9), ("CMS8000X", 0.9), ("MODEL", 0.9)]),
+            U,
+            None,
+            VARIANT,
+        ),
+        r(
+            photo(&[("MODEL", 0.9), ("CMS8000", 0.9), ("REF", 0.9)]),
+            A,
+            Some("CMS8000"),
+            None,
+        ),
+        // A catalogue code that extends the model named elsewhere on the
+        // label names that model.
+        r(
+            photo(&[("CMS6000", 0.95), ("REF CMS6000-A", 0.9)]),
+            A,
+            Some("CMS6000"),
+            None,
+        ),
+        c("CMS6000\nREF CMS6000-A", A, Some("CMS6000"), None),
+        c(
+            "Contec CMS 7000 Cat. No. CMS7000-2",
+            A,
+            Some("CMS7000"),
+            None,
+        ),
+        c("Art. CMS9000-IT\nCMS 9000", A, Some("CMS9000"), None),
+        c("Epsimed MN-120\nREF MN-120-US", A, Some("MN-120"), None),
+        // A catalogue code not on the list is a code, not another model.
+        c("Model: CMS 7000\nREF MS-7-0042", A, Some("CMS7000"), None),
+        c("Model: VM-8\nREF KX-200", N, Some("VM-8"), None),
+        c("REF VM-8", N, Some("VM-8"), None),
+        // … but not alone, not against a longer form in the model field,
+        // not without a keyword, and not for another model.
+        c("REF CMS6000-A", U, None, VARIANT),
+        c("Model: CMS6000C\nREF CMS6000", U, None, VARIANT),
+        c("CMS6000\nCMS6000-A", U, None, VARIANT),
+        c("CMS6000\nREF CMS6000-A\nCMS6000 Plus", U, None, VARIANT),
+        c("Model: VM-8\nREF CMS8000-01", U, None, CONFLICT),
+        c("CMS6000\nREF CMS8000-01", U, None, CONFLICT),
+        // A monitor of another maker named plainly.
+        c("Mindray ePM 10", N, Some("ePM 10"), None),
+        c("Edan iM 70 SN 12345", N, Some("iM 70"), None),
+        c("Mindray ePM 10\nCMS 8000", U, None, CONFLICT),
+        c("TEL 35152", U, None, NONE_FOUND),
+        c("CMS8000 BPM 120 SpO2 98", A, Some("CMS8000"), None),
         r(
             photo(&[
                 ("SpO2 Sensor", 0.9),

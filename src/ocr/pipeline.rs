@@ -501,37 +501,193 @@ fn merge_rows(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBo
                 return group.pop();
             }
             group.sort_by(|(a, _), (b, _)| along(a).total_cmp(&along(b)));
-            let (mut u0, mut u1, mut v0, mut v1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
-            for (b, _) in &group {
-                u0 = u0.min(along(b) - b.length / 2.0);
-                u1 = u1.max(along(b) + b.length / 2.0);
-                v0 = v0.min(across(b) - b.thickness / 2.0);
-                v1 = v1.max(across(b) + b.thickness / 2.0);
-            }
-            let (um, vm) = (f32::midpoint(u0, u1), f32::midpoint(v0, v1));
-            let line = LineBox {
-                center: (dir.0 * um + down.0 * vm, dir.1 * um + down.1 * vm),
-                dir,
-                length: u1 - u0,
-                thickness: v1 - v0,
-            };
-            let chars: f32 = group
-                .iter()
-                .map(|(_, r)| f32_of_count(r.text.chars().count()))
-                .sum();
-            let confidence = group
-                .iter()
-                .map(|(_, r)| r.confidence * f32_of_count(r.text.chars().count()))
-                .sum::<f32>()
-                / chars.max(1.0);
-            let text = group
-                .iter()
-                .map(|(_, r)| r.text.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            Some((line, Recognised { text, confidence }))
+            Some(join(&group, dir))
         })
         .collect()
+}
+
+/// One line made of `parts`, their texts in the order given: the box that
+/// holds them all, confidence weighted by characters.
+fn join(parts: &[(LineBox, Recognised)], dir: (f32, f32)) -> (LineBox, Recognised) {
+    let down = (-dir.1, dir.0);
+    let along = |b: &LineBox| b.center.0 * dir.0 + b.center.1 * dir.1;
+    let across = |b: &LineBox| b.center.0 * down.0 + b.center.1 * down.1;
+    let (mut u0, mut u1, mut v0, mut v1) = (f32::MAX, f32::MIN, f32::MAX, f32::MIN);
+    for (b, _) in parts {
+        u0 = u0.min(along(b) - b.length / 2.0);
+        u1 = u1.max(along(b) + b.length / 2.0);
+        v0 = v0.min(across(b) - b.thickness / 2.0);
+        v1 = v1.max(across(b) + b.thickness / 2.0);
+    }
+    let (um, vm) = (f32::midpoint(u0, u1), f32::midpoint(v0, v1));
+    let line = LineBox {
+        center: (dir.0 * um + down.0 * vm, dir.1 * um + down.1 * vm),
+        dir,
+        length: u1 - u0,
+        thickness: v1 - v0,
+    };
+    let chars: f32 = parts
+        .iter()
+        .map(|(_, r)| f32_of_count(r.text.chars().count()))
+        .sum();
+    let confidence = parts
+        .iter()
+        .map(|(_, r)| r.confidence * f32_of_count(r.text.chars().count()))
+        .sum::<f32>()
+        / chars.max(1.0);
+    let text = parts
+        .iter()
+        .map(|(_, r)| r.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ");
+    (line, Recognised { text, confidence })
+}
+
+/// Words a label prints as the key of a field: model, type, catalogue
+/// number (REF), serial and lot, in English and Italian. Upper case.
+const FIELD_KEYS: &[&str] = &[
+    "MODEL",
+    "MOD",
+    "MODELLO",
+    "MODELL",
+    "TYPE",
+    "TYP",
+    "TIPO",
+    "REF",
+    "CAT",
+    "ART",
+    "CODE",
+    "COD",
+    "CODICE",
+    "SN",
+    "S",
+    "SERIAL",
+    "SER",
+    "MATRICOLA",
+    "LOT",
+    "LOTTO",
+];
+
+/// The words of a line, upper case, split at spaces and key punctuation.
+fn key_words(text: &str) -> Vec<String> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ':' | '.' | '#' | '/'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_uppercase)
+        .collect()
+}
+
+/// A line that is only a key ("REF", "Model No.:", "S/N"), no value.
+fn is_lone_key(text: &str) -> bool {
+    let words = key_words(text);
+    let Some(first) = words.first() else {
+        return false;
+    };
+    // A lone `S` is a speck or an icon read as a letter, unless `S/N`.
+    let s_alone = first == "S" && words.get(1).is_none_or(|w| w != "N");
+    words.len() <= 3
+        && !s_alone
+        && FIELD_KEYS.contains(&first.as_str())
+        && words.iter().all(|w| {
+            FIELD_KEYS.contains(&w.as_str()) || matches!(w.as_str(), "NO" | "NR" | "N" | "NUMBER")
+        })
+}
+
+/// A line that starts with a key of its own.
+fn starts_with_key(text: &str) -> bool {
+    key_words(text)
+        .first()
+        .is_some_and(|w| FIELD_KEYS.contains(&w.as_str()))
+}
+
+/// How far a key and its value may sit apart on one row, in line heights
+/// (table cells), and across rows (a value above or below the key).
+const KEY_ROW_MAX_GAP: f32 = 15.0;
+const KEY_COLUMN_MAX_GAP: f32 = 1.2;
+
+/// Joins each key printed alone ("REF", "MODEL") with its value, found by
+/// position as a person reads a label: on the same row after the key, or
+/// else the nearest line just below or above it that overlaps it along
+/// the row (a key printed under its value, as a caption). The key comes
+/// first in the joined text, so the matcher reads "REF CMS8000-01".
+/// `dir` is the reading direction of the label.
+fn pair_keys(lines: Vec<(LineBox, Recognised)>, dir: (f32, f32)) -> Vec<(LineBox, Recognised)> {
+    let down = (-dir.1, dir.0);
+    let along = |b: &LineBox| b.center.0 * dir.0 + b.center.1 * dir.1;
+    let across = |b: &LineBox| b.center.0 * down.0 + b.center.1 * down.1;
+    let n = lines.len();
+    let mut value_of: Vec<Option<usize>> = vec![None; n];
+    let mut taken = vec![false; n];
+    for k in 0..n {
+        let Some((kb, kr)) = lines.get(k) else {
+            continue;
+        };
+        if !is_lone_key(&kr.text) {
+            continue;
+        }
+        // (row first, distance in line heights, index)
+        let mut best: Option<(bool, f32, usize)> = None;
+        for (j, (vb, vr)) in lines.iter().enumerate() {
+            if j == k
+                || taken.get(j) == Some(&true)
+                || value_of.get(j).is_some_and(Option::is_some)
+                || starts_with_key(&vr.text)
+            {
+                continue;
+            }
+            let t_min = kb.thickness.min(vb.thickness).max(1.0);
+            let t_max = kb.thickness.max(vb.thickness).max(1.0);
+            let (ku0, ku1) = (along(kb) - kb.length / 2.0, along(kb) + kb.length / 2.0);
+            let (vu0, vu1) = (along(vb) - vb.length / 2.0, along(vb) + vb.length / 2.0);
+            let offset = (across(vb) - across(kb)).abs();
+            let candidate = if offset < ROW_MAX_OFFSET * t_min {
+                let gap = vu0 - ku1;
+                (gap > -0.5 * t_min && gap < KEY_ROW_MAX_GAP * t_max).then_some((true, gap / t_max))
+            } else {
+                let gap = offset - f32::midpoint(kb.thickness, vb.thickness);
+                let overlap = ku1.min(vu1) - ku0.max(vu0);
+                // Below wins a near tie: a key over its value is the usual form.
+                let below = across(vb) > across(kb);
+                let bias = if below { 0.0 } else { 0.2 };
+                (overlap > 0.0 && gap < KEY_COLUMN_MAX_GAP * t_max)
+                    .then_some((false, gap / t_max + bias))
+            };
+            let Some((row, dist)) = candidate else {
+                continue;
+            };
+            let better = best.is_none_or(|(brow, bdist, _)| (row, -dist) > (brow, -bdist));
+            if better {
+                best = Some((row, dist, j));
+            }
+        }
+        if let Some((_, _, j)) = best {
+            if let Some(slot) = value_of.get_mut(k) {
+                *slot = Some(j);
+            }
+            if let Some(slot) = taken.get_mut(j) {
+                *slot = true;
+            }
+        }
+    }
+    let mut slots: Vec<Option<(LineBox, Recognised)>> = lines.into_iter().map(Some).collect();
+    let mut out = Vec::with_capacity(n);
+    for k in 0..n {
+        if taken.get(k) == Some(&true) {
+            continue;
+        }
+        let Some(key) = slots.get_mut(k).and_then(Option::take) else {
+            continue;
+        };
+        let value = value_of
+            .get(k)
+            .copied()
+            .flatten()
+            .and_then(|j| slots.get_mut(j).and_then(Option::take));
+        match value {
+            Some(value) => out.push(join(&[key, value], dir)),
+            None => out.push(key),
+        }
+    }
+    out
 }
 
 fn unit(deg: f32) -> (f32, f32) {
@@ -563,10 +719,23 @@ pub(crate) fn looks_like_model_line(text: &str) -> bool {
         let core = t.trim_matches(|c: char| !c.is_ascii_alphanumeric());
         let starts_with_letter = core.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
         let standard = ["IP", "EN", "IEC", "ISO"].iter().any(|p| {
-            core.strip_prefix(p)
-                .is_some_and(|rest| rest.chars().all(|c| c.is_ascii_digit() || c == 'X'))
+            core.strip_prefix(p).is_some_and(|rest| {
+                rest.chars()
+                    .all(|c| c.is_ascii_digit() || matches!(c, 'X' | '-' | '.' | ':'))
+            })
         });
-        starts_with_letter && !standard && digits(core) >= 1 && core.len() >= 3 && core.len() <= 16
+        // Ratings are not models either: `DC12V`, `AC230V`.
+        let rating = ["AC", "DC"].iter().any(|p| {
+            core.strip_prefix(p).is_some_and(|rest| {
+                rest.starts_with(|c: char| c.is_ascii_digit()) && rest.ends_with(['V', 'A', 'W'])
+            })
+        });
+        starts_with_letter
+            && !standard
+            && !rating
+            && digits(core) >= 1
+            && core.len() >= 3
+            && core.len() <= 16
     });
     let split = tokens.windows(2).any(|w| match w {
         [a, b] => {
@@ -584,7 +753,8 @@ fn to_photo_text(pass: Pass, barcodes: Vec<Barcode>, decoded: &Decoded) -> Photo
         let (dx, dy) = unit(a);
         (-dy, dx)
     });
-    let mut lines = pass.lines;
+    let reading_dir = pass.angle_deg.map_or((1.0, 0.0), unit);
+    let mut lines = pair_keys(pass.lines, reading_dir);
     // Top to bottom along the label's own "down", then along the line.
     lines.sort_by(|(a, _), (b, _)| {
         let key = |l: &LineBox| l.center.0 * down.0 + l.center.1 * down.1;
@@ -628,6 +798,8 @@ mod tests {
             "Vital Signs Monitor",
             "Input: 100-240V~ 50/60Hz",
             "IPX1 IP22 EN60601",
+            "IEC60601-1 EN1060-3:2010",
+            "Input: DC12V 1.5A",
             "MODEL CMST",
             "SN: C820F786449",
             "S/N 123456",
@@ -637,6 +809,75 @@ mod tests {
         ] {
             assert!(!looks_like_model_line(no), "{no}");
         }
+    }
+
+    fn boxed(text: &str, center: (f32, f32), length: f32, thickness: f32) -> (LineBox, Recognised) {
+        (
+            LineBox {
+                center,
+                dir: (1.0, 0.0),
+                length,
+                thickness,
+            },
+            Recognised {
+                text: text.to_owned(),
+                confidence: 0.9,
+            },
+        )
+    }
+
+    fn texts(lines: &[(LineBox, Recognised)]) -> Vec<&str> {
+        let mut t: Vec<&str> = lines.iter().map(|(_, r)| r.text.as_str()).collect();
+        t.sort_unstable();
+        t
+    }
+
+    #[test]
+    fn a_key_printed_under_its_value_is_joined_to_it() {
+        let lines = vec![
+            boxed("CMS8000-01", (120.0, 100.0), 200.0, 22.0),
+            boxed("REF", (60.0, 128.0), 50.0, 14.0),
+            boxed("INPUT 100-240V~ 50/60Hz", (170.0, 175.0), 300.0, 22.0),
+        ];
+        let out = pair_keys(lines, (1.0, 0.0));
+        assert_eq!(texts(&out), ["INPUT 100-240V~ 50/60Hz", "REF CMS8000-01"]);
+    }
+
+    #[test]
+    fn a_key_takes_the_value_on_its_row_then_the_nearer_of_below_and_above() {
+        // A wide table: the value far to the right on the key's row.
+        let row = vec![
+            boxed("MODEL", (50.0, 100.0), 60.0, 20.0),
+            boxed("CMS 6000", (400.0, 101.0), 100.0, 20.0),
+            boxed("Patient Monitor", (60.0, 70.0), 120.0, 20.0),
+        ];
+        assert_eq!(
+            texts(&pair_keys(row, (1.0, 0.0))),
+            ["MODEL CMS 6000", "Patient Monitor"]
+        );
+        // A key over its value, a title further above.
+        let column = vec![
+            boxed("Patient Monitor", (100.0, 62.0), 200.0, 20.0),
+            boxed("MODEL", (50.0, 100.0), 60.0, 16.0),
+            boxed("CMS 6000", (70.0, 125.0), 100.0, 20.0),
+        ];
+        assert_eq!(
+            texts(&pair_keys(column, (1.0, 0.0))),
+            ["MODEL CMS 6000", "Patient Monitor"]
+        );
+    }
+
+    #[test]
+    fn a_line_with_its_own_key_or_far_away_is_no_value() {
+        let lines = vec![
+            boxed("S/N", (50.0, 100.0), 40.0, 20.0),
+            boxed("LOT 2401", (60.0, 125.0), 80.0, 20.0),
+            boxed("CMS8000", (400.0, 300.0), 100.0, 20.0),
+        ];
+        assert_eq!(
+            texts(&pair_keys(lines, (1.0, 0.0))),
+            ["CMS8000", "LOT 2401", "S/N"]
+        );
     }
 
     #[test]

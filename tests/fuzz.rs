@@ -1,0 +1,614 @@
+//! Property tests: the UDI parser, the list parser and validator, the CSAF
+//! reader and the matcher give a result or a typed error for any input,
+//! never a panic; and no input makes a listed model `not_affected`.
+//!
+//! A normal test run tries [`SHORT_CASES`] inputs per target. The ignored
+//! `fuzz_long_*` tests try `FUZZ_CASES` (default 1,000,000) each and print
+//! the count and the time; run them with dependencies optimised:
+//!
+//! ```sh
+//! cargo test --release --test fuzz -- --ignored --nocapture fuzz_long_
+//! ```
+//!
+//! Inputs are of two kinds per target: arbitrary strings or bytes, and
+//! inputs built from the target's own vocabulary (UDI fragments, label
+//! words, a real list or advisory with values replaced), which reach the
+//! code behind the first syntax check.
+
+use std::fmt::Debug;
+use std::sync::OnceLock;
+use std::time::Instant;
+
+use monitor_check::catalog::{BUNDLED_JSON, Catalog};
+use monitor_check::identify::{self, InputError, Matcher, Reading, Verdict, VerdictKind, udi};
+use monitor_check::update::Verifier;
+use monitor_check::update::csaf::{draft_entry, parse_advisory};
+use proptest::prelude::*;
+use proptest::test_runner::{Config, TestCaseError, TestRunner};
+use serde_json::Value;
+
+/// Cases per target in a normal test run: enough to catch a careless
+/// slice or unwrap, quick enough on a two-core machine.
+const SHORT_CASES: u32 = 256;
+
+/// Cases per target in a long run: `FUZZ_CASES`, or a million.
+fn long_cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(1_000_000)
+}
+
+/// Runs `property` on `cases` inputs from `strategy`; a panic or a failed
+/// check fails the test with the smallest input found.
+fn check<S>(
+    name: &str,
+    cases: u32,
+    strategy: &S,
+    property: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) where
+    S: Strategy,
+    S::Value: Debug,
+{
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    let start = Instant::now();
+    if let Err(e) = runner.run(strategy, property) {
+        panic!("{name}: {e}");
+    }
+    eprintln!(
+        "{name}: {cases} cases in {:.1} s",
+        start.elapsed().as_secs_f64()
+    );
+}
+
+fn bundled() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(Catalog::bundled)
+}
+
+/// Concatenations of up to `max` pieces drawn from `pieces`, with
+/// arbitrary characters mixed in.
+fn built_from(pieces: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        4 => proptest::sample::select(pieces).prop_map(str::to_owned),
+        1 => any::<char>().prop_map(String::from),
+        1 => "[0-9]{1,14}",
+    ];
+    proptest::collection::vec(piece, 0..max).prop_map(|v| v.concat())
+}
+
+// ---------------------------------------------------------------- UDI
+
+const UDI_PIECES: &[&str] = &[
+    "(01)",
+    "(10)",
+    "(11)",
+    "(17)",
+    "(21)",
+    "(240)",
+    "(7003)",
+    "(99)",
+    "01",
+    "10",
+    "11",
+    "17",
+    "21",
+    "09506000134352",
+    "09506000134353",
+    "240115",
+    "241300",
+    "\u{1D}",
+    "<GS>",
+    "[GS]",
+    "\\x1d",
+    "\u{241D}",
+    "]d2",
+    "]C1",
+    "]Q3",
+    "]d1",
+    "+",
+    "*+",
+    "$$",
+    "$",
+    "/",
+    "A123",
+    "BJC5D6E7",
+    "1G",
+    "https://id.gs1.org/01/",
+    "http://example.com/01/",
+    "/21/",
+    "/10/",
+    "?17=",
+    "%1D",
+    " ",
+    "\r\n",
+    "(",
+    ")",
+    "é",
+    "０１",
+];
+
+fn udi_input() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), built_from(UDI_PIECES, 24)]
+}
+
+fn udi_property(text: &str) -> Result<(), TestCaseError> {
+    if let Some(Ok(u)) = udi::parse(text)
+        && let Some(gtin) = &u.gtin
+    {
+        prop_assert!(monitor_check::catalog::is_valid_gtin14(gtin), "{gtin}");
+    }
+    Ok(())
+}
+
+#[test]
+fn udi_parser_never_panics() {
+    check("udi", SHORT_CASES, &udi_input(), |t| udi_property(&t));
+}
+
+#[test]
+#[ignore = "long fuzz run"]
+fn fuzz_long_udi_parser() {
+    check("udi", long_cases(), &udi_input(), |t| udi_property(&t));
+}
+
+// ---------------------------------------------------------------- JSON
+
+/// Every path to a value in `value`, as JSON pointers.
+fn pointers(value: &Value, at: &str, out: &mut Vec<String>) {
+    out.push(at.to_owned());
+    match value {
+        Value::Object(map) => {
+            for (k, v) in map {
+                let key = k.replace('~', "~0").replace('/', "~1");
+                pointers(v, &format!("{at}/{key}"), out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                pointers(v, &format!("{at}/{i}"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// What a value is replaced with; `None` removes it.
+fn replacement(words: &'static [&'static str]) -> impl Strategy<Value = Option<Value>> {
+    prop_oneof![
+        Just(None),
+        Just(Some(Value::Null)),
+        any::<bool>().prop_map(|b| Some(Value::Bool(b))),
+        any::<i64>().prop_map(|n| Some(Value::from(n))),
+        any::<f64>()
+            .prop_map(|f| Some(serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number))),
+        any::<String>().prop_map(|s| Some(Value::String(s))),
+        proptest::sample::select(words).prop_map(|s| Some(Value::String(s.to_owned()))),
+        Just(Some(Value::Array(Vec::new()))),
+        Just(Some(Value::Object(serde_json::Map::new()))),
+        proptest::collection::vec(proptest::sample::select(words), 0..4)
+            .prop_map(|v| Some(Value::Array(v.into_iter().map(Value::from).collect()))),
+    ]
+}
+
+/// `base` with up to four values replaced or removed, written out.
+fn mutated_json(
+    base: &'static Value,
+    words: &'static [&'static str],
+) -> impl Strategy<Value = String> {
+    let mut paths = Vec::new();
+    pointers(base, "", &mut paths);
+    let edits =
+        proptest::collection::vec((proptest::sample::select(paths), replacement(words)), 1..5);
+    edits.prop_map(move |edits| {
+        let mut value = base.clone();
+        for (path, with) in edits {
+            apply(&mut value, &path, with);
+        }
+        serde_json::to_string_pretty(&value).unwrap_or_default()
+    })
+}
+
+fn apply(value: &mut Value, path: &str, with: Option<Value>) {
+    if let Some(v) = with {
+        if let Some(slot) = value.pointer_mut(path) {
+            *slot = v;
+        }
+        return;
+    }
+    let Some((parent, last)) = path.rsplit_once('/') else {
+        return;
+    };
+    let key = last.replace("~1", "/").replace("~0", "~");
+    match value.pointer_mut(parent) {
+        Some(Value::Object(map)) => {
+            map.remove(&key);
+        }
+        Some(Value::Array(items)) => {
+            if let Ok(i) = key.parse::<usize>()
+                && i < items.len()
+            {
+                items.remove(i);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// `text` with up to eight characters replaced, inserted or removed.
+fn mutated_text(base: &'static str) -> impl Strategy<Value = String> {
+    let len = base.chars().count().max(1);
+    proptest::collection::vec((0..len, 0u8..3, any::<char>()), 1..9).prop_map(move |edits| {
+        let mut chars: Vec<char> = base.chars().collect();
+        for (at, op, c) in edits {
+            let at = at.min(chars.len());
+            match op {
+                0 if at < chars.len() => chars[at] = c,
+                1 => chars.insert(at, c),
+                _ if at < chars.len() => {
+                    chars.remove(at);
+                }
+                _ => {}
+            }
+        }
+        chars.into_iter().collect()
+    })
+}
+
+// ---------------------------------------------------------------- list
+
+const LIST_WORDS: &[&str] = &[
+    "CMS8000",
+    "cms 8000",
+    "MN-120",
+    "",
+    " ",
+    "2025-02-30",
+    "2025-13-01",
+    "1999-01-01",
+    "2025-01-30",
+    "CVE-2024-12248",
+    "cve-2025-0626",
+    "fda-2025-01-30",
+    "no-such-source",
+    "https://",
+    "http://x",
+    "09506000134352",
+    "09506000134353",
+    "confirmed",
+    "reported",
+    "Gima",
+    "35152",
+    "CMS8000X",
+    "PM50",
+    "ÿ",
+    "\u{0}",
+];
+
+fn bundled_value() -> &'static Value {
+    static VALUE: OnceLock<Value> = OnceLock::new();
+    VALUE.get_or_init(|| serde_json::from_str(BUNDLED_JSON).unwrap_or(Value::Null))
+}
+
+fn list_input() -> impl Strategy<Value = (Vec<u8>, String)> {
+    let text = prop_oneof![
+        2 => mutated_json(bundled_value(), LIST_WORDS).prop_map(String::into_bytes),
+        1 => mutated_text(BUNDLED_JSON).prop_map(String::into_bytes),
+        1 => any::<Vec<u8>>(),
+        1 => any::<String>().prop_map(String::into_bytes),
+    ];
+    (text, any::<String>())
+}
+
+fn list_property((bytes, signature): (Vec<u8>, String)) -> Result<(), TestCaseError> {
+    // A forged signature never verifies, whatever the bytes.
+    prop_assert!(Verifier::pinned().verify(&bytes, &signature).is_err());
+    let Ok(text) = std::str::from_utf8(&bytes) else {
+        return Ok(());
+    };
+    if let Ok(catalog) = Catalog::from_json(text) {
+        // A list that passed its checks passes them again once parsed.
+        prop_assert!(catalog.validate().is_ok(), "{:?}", catalog.validate());
+        for m in &catalog.models {
+            let _ = catalog.relabel_root(m);
+            let _ = catalog.advisories_for(m);
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn list_parser_never_panics() {
+    check("list", SHORT_CASES, &list_input(), list_property);
+}
+
+#[test]
+#[ignore = "long fuzz run"]
+fn fuzz_long_list_parser() {
+    check("list", long_cases(), &list_input(), list_property);
+}
+
+// ---------------------------------------------------------------- CSAF
+
+const CSAF_FIXTURE: &str = include_str!("fixtures/csaf/example-advisory.json");
+
+const CSAF_WORDS: &[&str] = &[
+    "2.0",
+    "2.1",
+    "",
+    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+    "CVSS:3.0/AV:N",
+    "CVSS:3.1/",
+    "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+    "vers:all/*",
+    "vers:generic/<=2.0",
+    "<=2.0",
+    "all",
+    "CVE-2099-0001",
+    "CVE-2099-1",
+    "CWE-787",
+    "CWE-",
+    "vendor_fix",
+    "workaround",
+    "mitigation",
+    "product_version",
+    "product_version_range",
+    "vendor",
+    "product_name",
+    "CSAFPID-0001",
+    "2025-01-30T00:00:00Z",
+    "not a date",
+    "https://www.first.org/cvss/calculator/4.0#CVSS:4.0/AV:N",
+    "known_affected",
+    "fixed",
+];
+
+fn csaf_value() -> &'static Value {
+    static VALUE: OnceLock<Value> = OnceLock::new();
+    VALUE.get_or_init(|| serde_json::from_str(CSAF_FIXTURE).unwrap_or(Value::Null))
+}
+
+fn csaf_input() -> impl Strategy<Value = (Vec<u8>, Option<String>)> {
+    let bytes = prop_oneof![
+        3 => mutated_json(csaf_value(), CSAF_WORDS).prop_map(String::into_bytes),
+        1 => mutated_text(CSAF_FIXTURE).prop_map(String::into_bytes),
+        1 => any::<Vec<u8>>(),
+    ];
+    let sidecar = prop_oneof![
+        4 => Just(None),
+        1 => any::<String>().prop_map(Some),
+        1 => "[0-9a-f]{128}  a\\.json".prop_map(Some),
+    ];
+    (bytes, sidecar)
+}
+
+fn csaf_property((bytes, sidecar): (Vec<u8>, Option<String>)) -> Result<(), TestCaseError> {
+    if let Ok(summary) = parse_advisory(&bytes, sidecar.as_deref()) {
+        let _ = summary.vendors();
+        let _ = summary.cves();
+        let _ = summary.remediations();
+        let _ = summary.has_vendor_fix();
+        for draft in [
+            draft_entry(&summary, None),
+            draft_entry(&summary, Some(bundled())),
+        ] {
+            let json = draft.to_json();
+            prop_assert!(serde_json::from_str::<Value>(&json).is_ok(), "{json}");
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn csaf_reader_never_panics() {
+    check("csaf", SHORT_CASES, &csaf_input(), csaf_property);
+}
+
+#[test]
+#[ignore = "long fuzz run"]
+fn fuzz_long_csaf_reader() {
+    check("csaf", long_cases(), &csaf_input(), csaf_property);
+}
+
+// ---------------------------------------------------------------- matcher
+
+const LABEL_PIECES: &[&str] = &[
+    "CMS8000",
+    "CMS 8000",
+    "cms-8000",
+    "CMS8OOO",
+    "MN-120",
+    "MN l20",
+    "NM120",
+    "CMS6000",
+    "CMS6500",
+    "CMS7000",
+    "CMS9000",
+    "CMS800",
+    "KMS8000",
+    "CMS8000X",
+    "CMS8000-01",
+    "CMS50D+",
+    "PM50",
+    "VM-8",
+    "ePM 10",
+    "8000",
+    "35152",
+    "Gima",
+    "Contec",
+    "Epsimed",
+    "Model:",
+    "MODEL",
+    "Mod.",
+    "Type",
+    "REF",
+    "Cat. No.",
+    "SN",
+    "S/N:",
+    "LOT",
+    "for use with",
+    "sensor",
+    "Plus",
+    "INPUT",
+    "100-240V~",
+    "50/60Hz",
+    "DC 12V",
+    "IEC 60601-1",
+    "CE 0123",
+    "IPX1",
+    "2024-03-18",
+    "MAR 2023",
+    "Tel:",
+    "+39 055 1234567",
+    "Via Roma 12",
+    "CMS7.820.075.08/0.74(0.75)",
+    "smart3250-2.6.27-wlan2.1.7.cramfs",
+    "(01)09506000134352(21)SN1",
+    "+A123BJC5D6E71G",
+    "]d2",
+    "\u{1D}",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\n",
+    "\r\n",
+    "-",
+    ".",
+    "/",
+    ":",
+    ",",
+    "(",
+    ")",
+    "+",
+    "ＣＭＳ",
+    "８０００",
+    "\u{2013}",
+    "\u{200B}",
+    "\u{00AD}",
+    "é",
+    "Ö",
+    "ß",
+];
+
+const LISTED: &[&str] = &[
+    "CMS8000",
+    "CMS 8000",
+    "CMS-8000",
+    "cms8000",
+    "MN-120",
+    "MN 120",
+    "MN120",
+    "NM-120",
+    "CMS6000",
+    "CMS 6500",
+    "CMS7000",
+    "CMS9000",
+    "Model: CMS8000",
+    "Contec CMS8000",
+    "Gima 35152",
+];
+
+/// Label text, and how it is read: typed, or as photo lines with these
+/// confidences.
+fn matcher_input() -> impl Strategy<Value = (String, Vec<f32>)> {
+    let text = prop_oneof![
+        1 => any::<String>(),
+        3 => built_from(LABEL_PIECES, 30),
+    ];
+    let confidences =
+        proptest::collection::vec(prop_oneof![4 => 0.0f32..=1.0, 1 => any::<f32>()], 0..6);
+    (text, confidences)
+}
+
+/// What every verdict must be, whatever was read.
+fn well_formed(v: &Verdict) -> Result<(), TestCaseError> {
+    match v.verdict {
+        VerdictKind::Affected | VerdictKind::NotAffected => {
+            prop_assert!(v.model.is_some() && !v.evidence.is_empty(), "{v:?}");
+        }
+        VerdictKind::Unknown => {
+            prop_assert!(v.model.is_none(), "{v:?}");
+            prop_assert!(!v.next_steps.is_empty() && !v.cautions.is_empty(), "{v:?}");
+        }
+    }
+    Ok(())
+}
+
+fn matcher_property((text, confidences): (String, Vec<f32>)) -> Result<(), TestCaseError> {
+    let matcher = Matcher::new(bundled());
+    match matcher.identify_text(&text) {
+        Ok(v) => well_formed(&v)?,
+        Err(
+            InputError::Empty | InputError::TooLong { .. } | InputError::ControlCharacter { .. },
+        ) => {}
+    }
+    // The same text as photo lines, one per line, with the confidences
+    // given (cycled), plus the whole text as a barcode payload.
+    let mut readings: Vec<Reading> = text
+        .lines()
+        .zip(confidences.iter().copied().chain(std::iter::repeat(0.9)))
+        .map(|(line, c)| Reading::photo("a.jpg", c, line))
+        .collect();
+    readings.push(Reading::barcode("a.jpg", "DATA_MATRIX", text.as_str()));
+    well_formed(&identify::identify_readings(bundled(), &readings))
+}
+
+#[test]
+fn matcher_never_panics() {
+    check("matcher", SHORT_CASES, &matcher_input(), matcher_property);
+}
+
+#[test]
+#[ignore = "long fuzz run"]
+fn fuzz_long_matcher() {
+    check("matcher", long_cases(), &matcher_input(), matcher_property);
+}
+
+/// A listed model alone on a line, between any label lines.
+fn listed_input() -> impl Strategy<Value = (String, String, String, f32)> {
+    (
+        built_from(LABEL_PIECES, 12).prop_map(|s| s.replace(['\n', '\r'], " ")),
+        proptest::sample::select(LISTED).prop_map(str::to_owned),
+        built_from(LABEL_PIECES, 12).prop_map(|s| s.replace(['\n', '\r'], " ")),
+        0.0f32..=1.0,
+    )
+}
+
+fn listed_property(
+    (before, listed, after, confidence): (String, String, String, f32),
+) -> Result<(), TestCaseError> {
+    let text = format!("{before}\n{listed}\n{after}");
+    if let Ok(v) = identify::identify_text(bundled(), &text) {
+        prop_assert_ne!(v.verdict, VerdictKind::NotAffected, "{:?} → {:?}", text, v);
+    }
+    let readings = [
+        Reading::photo("a.jpg", 0.95, before.as_str()),
+        Reading::photo("a.jpg", confidence, listed.as_str()),
+        Reading::photo("a.jpg", 0.95, after.as_str()),
+    ];
+    let v = identify::identify_readings(bundled(), &readings);
+    prop_assert_ne!(
+        v.verdict,
+        VerdictKind::NotAffected,
+        "{:?} → {:?}",
+        readings,
+        v
+    );
+    Ok(())
+}
+
+#[test]
+fn a_listed_model_on_its_own_line_is_never_not_affected() {
+    check("listed", SHORT_CASES, &listed_input(), listed_property);
+}
+
+#[test]
+#[ignore = "long fuzz run"]
+fn fuzz_long_listed_model_is_never_not_affected() {
+    check("listed", long_cases(), &listed_input(), listed_property);
+}
