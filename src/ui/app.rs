@@ -4,36 +4,15 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use egui::RichText;
-use serde::{Deserialize, Serialize};
 
+use super::prefs::{PREFS_KEY, Prefs};
 use super::steps::notice::{Dialogs, NoticeCtx, Request};
 use super::steps::{self, StepCtx};
 use super::theme::{self, Look};
 use super::wizard::{Action, Step, Wizard};
-use crate::guidance::Role;
 use crate::i18n::{Lang, tr, tr_args};
 use crate::notice::{Autosave, Draft, DraftStore, DraftWriter, NoticeForm};
 use crate::update::{self, ActiveList, Verifier};
-
-/// What the app remembers between runs (eframe storage).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
-#[serde(default)]
-pub struct Prefs {
-    /// Language chosen.
-    pub lang: Lang,
-    /// Who uses the app.
-    pub role: Role,
-    /// Text size and contrast.
-    pub look: Look,
-    /// The family doctor's name.
-    pub gp_name: String,
-    /// The family doctor's e-mail.
-    pub gp_email: String,
-    /// Address of the published list; empty for the default feed.
-    pub feed_url: String,
-}
-
-const PREFS_KEY: &str = "monitor-check-prefs";
 
 /// Everything the app takes from outside: `from_system` reads this machine,
 /// tests pass their own.
@@ -303,15 +282,9 @@ impl MonitorCheckApp {
 
     fn nav_ui(&self, ui: &mut egui::Ui) -> Option<Action> {
         let lang = self.prefs.lang;
-        let next = match self.wizard.step() {
-            Step::Welcome => Some("welcome-start"),
-            Step::Result => Some("result-next"),
-            Step::Guidance => Some("guidance-next"),
-            Step::Identify | Step::Notice => None,
-        };
-        let back = self.wizard.step() != Step::Welcome;
-        let next = next.map(|id| tr(lang, id));
-        super::widgets::nav_ui(ui, lang, back, next.as_deref())
+        let step = self.wizard.step();
+        let next = step.next_label().map(|id| tr(lang, id));
+        super::widgets::nav_ui(ui, lang, step != Step::Welcome, next.as_deref())
     }
 
     fn step_header_ui(&self, ui: &mut egui::Ui) {
@@ -345,7 +318,7 @@ impl MonitorCheckApp {
                 ui,
                 &mut self.prefs,
                 &mut self.welcome,
-                &mut self.list,
+                &self.list,
                 self.data_dir.as_deref(),
                 &self.verifier,
             )),
@@ -369,18 +342,16 @@ impl MonitorCheckApp {
 
     fn apply(&mut self, request: Request) {
         match request {
-            Request::Discard => {
-                self.discard_draft();
-                self.wizard.apply(Action::StartOver);
-                self.identify = steps::identify::State::default();
-            }
+            Request::Discard => self.apply(Request::Wizard(Action::Discard)),
             Request::Wizard(action) => {
                 match &action {
-                    Action::StartOver => {
-                        self.flush_draft();
+                    // Another device, or the notice thrown away: nothing of
+                    // this one is kept.
+                    Action::StartOver | Action::Discard => {
                         self.discard_draft();
                         self.identify = steps::identify::State::default();
                     }
+                    Action::ListUpdated(list) => self.list = (**list).clone(),
                     Action::Identified(verdict) => {
                         self.checked_at = jiff::Zoned::now();
                         // The form follows the device just identified.

@@ -3,6 +3,7 @@
 mod app;
 pub mod jobs;
 pub mod photo_reading;
+mod prefs;
 pub mod steps;
 pub mod theme;
 mod widgets;
@@ -11,7 +12,8 @@ pub mod wizard;
 use std::process::ExitCode;
 use std::time::Instant;
 
-pub use app::{AppConfig, MonitorCheckApp, Prefs};
+pub use app::{AppConfig, MonitorCheckApp};
+pub use prefs::Prefs;
 
 /// Opens the app window and runs until it is closed.
 /// `photos` are opened on the identify step, as if dropped on the window.

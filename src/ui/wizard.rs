@@ -2,6 +2,7 @@
 //! the rules of the flow are unit-tested on their own.
 
 use crate::identify::Verdict;
+use crate::update::ActiveList;
 
 /// A screen of the wizard, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +34,17 @@ impl Step {
         Step::ALL.iter().position(|s| *s == self).unwrap_or(0) + 1
     }
 
+    /// Message id of the forward button's label on this step; `None` where
+    /// the step moves on by itself (identify: a verdict; notice: the end).
+    pub fn next_label(self) -> Option<&'static str> {
+        match self {
+            Step::Welcome => Some("welcome-start"),
+            Step::Result => Some("result-next"),
+            Step::Guidance => Some("guidance-next"),
+            Step::Identify | Step::Notice => None,
+        }
+    }
+
     /// Stable name kept in the saved draft.
     pub fn key(self) -> &'static str {
         match self {
@@ -61,7 +73,9 @@ impl Step {
     }
 }
 
-/// What a step asks the wizard to do after it has been drawn.
+/// What a step asks of the app after it has been drawn. The app applies it
+/// once the frame is drawn, so a frame never mixes two states; the moves
+/// between steps are [`Wizard::apply`]'s.
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -75,6 +89,10 @@ pub enum Action {
     InputChanged,
     /// Check another device: back to identification with nothing kept.
     StartOver,
+    /// Throw the notice away (the saved draft too) and start again.
+    Discard,
+    /// A newer list was accepted: it is the list in use from now on.
+    ListUpdated(Box<ActiveList>),
 }
 
 /// Where the user is, and the verdict the later steps rest on.
@@ -137,8 +155,9 @@ impl Wizard {
                 self.verdict = Some(*verdict);
                 self.step = Step::Result;
             }
-            Action::InputChanged => self.verdict = None,
-            Action::StartOver => {
+            // A verdict reached with another list may no longer hold.
+            Action::InputChanged | Action::ListUpdated(_) => self.verdict = None,
+            Action::StartOver | Action::Discard => {
                 self.verdict = None;
                 self.step = Step::Identify;
             }
@@ -210,6 +229,29 @@ mod tests {
     fn restoring_a_late_step_without_verdict_lands_on_identify() {
         let w = Wizard::restore(Step::Notice, None);
         assert_eq!(w.step(), Step::Identify);
+    }
+
+    #[test]
+    fn a_new_list_drops_the_verdict() {
+        let mut w = Wizard::default();
+        w.apply(Action::Identified(Box::new(verdict())));
+        w.apply(Action::Back);
+        w.apply(Action::Back);
+        assert_eq!(w.step(), Step::Welcome);
+        w.apply(Action::ListUpdated(Box::new(ActiveList::bundled())));
+        assert!(w.verdict().is_none());
+        w.apply(Action::Next);
+        w.apply(Action::Next);
+        assert_eq!(w.step(), Step::Identify, "no result without a new check");
+    }
+
+    #[test]
+    fn every_step_but_identify_and_notice_has_a_next_button() {
+        let with: Vec<Step> = Step::ALL
+            .into_iter()
+            .filter(|s| s.next_label().is_some())
+            .collect();
+        assert_eq!(with, [Step::Welcome, Step::Result, Step::Guidance]);
     }
 
     #[test]

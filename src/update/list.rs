@@ -50,7 +50,7 @@ pub enum StoredListError {
 pub struct BundledListError(pub String);
 
 /// The list of affected models in use, with the exact bytes it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct ActiveList {
     /// The parsed, validated list.
     pub catalog: Catalog,

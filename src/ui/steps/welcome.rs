@@ -8,7 +8,7 @@ use egui::{RichText, Ui};
 
 use crate::guidance::Role;
 use crate::i18n::{Lang, tr, tr_args};
-use crate::ui::app::Prefs;
+use crate::ui::Prefs;
 use crate::ui::jobs::Job;
 use crate::ui::theme;
 use crate::ui::wizard::Action;
@@ -26,7 +26,7 @@ pub fn ui(
     ui: &mut Ui,
     prefs: &mut Prefs,
     state: &mut State,
-    list: &mut ActiveList,
+    list: &ActiveList,
     data_dir: Option<&Path>,
     verifier: &Verifier,
 ) -> Option<Action> {
@@ -49,8 +49,6 @@ pub fn ui(
     for role in Role::ALL {
         ui.radio_value(&mut prefs.role, role, tr(lang, role.message_id()));
     }
-    let action = None;
-
     ui.add_space(theme::GAP * 2.0);
     let look = prefs.look;
     list_ui(
@@ -59,8 +57,7 @@ pub fn ui(
         &mut prefs.feed_url,
         state,
         (list, data_dir, verifier),
-    );
-    action
+    )
 }
 
 fn list_ui(
@@ -68,8 +65,9 @@ fn list_ui(
     (lang, look): (Lang, theme::Look),
     feed_url: &mut String,
     state: &mut State,
-    (list, data_dir, verifier): (&mut ActiveList, Option<&Path>, &Verifier),
-) {
+    (list, data_dir, verifier): (&ActiveList, Option<&Path>, &Verifier),
+) -> Option<Action> {
+    let mut action = None;
     ui.label(RichText::new(tr(lang, "list-heading")).strong());
     ui.label(tr_args(
         lang,
@@ -85,7 +83,9 @@ fn list_ui(
 
     if let Some(job) = &mut state.job {
         if let Some(result) = job.poll() {
-            state.message = Some(outcome_message(lang, list, result));
+            let (message, new_list) = outcome_message(lang, result);
+            state.message = Some(message);
+            action = new_list.map(|l| Action::ListUpdated(Box::new(l)));
             state.job = None;
         } else if job.is_lost() {
             state.message = Some((false, tr(lang, "list-update-failed")));
@@ -136,6 +136,12 @@ fn list_ui(
         );
         ui.label(RichText::new(tr(lang, "list-feed-url-note")).small());
     });
+    advisories_ui(ui, lang, list);
+    action
+}
+
+/// The advisories behind the list, with the models and CVEs each covers.
+fn advisories_ui(ui: &mut Ui, lang: Lang, list: &ActiveList) {
     egui::CollapsingHeader::new(tr(lang, "list-about-advisories")).show(ui, |ui| {
         for o in update::about::overview(&list.catalog) {
             ui.horizontal_wrapped(|ui| {
@@ -216,13 +222,14 @@ fn start_update(
     .map_err(|e| format!("{} ({e})", tr(lang, "list-update-failed")))
 }
 
+/// What to tell the user about an update, and the new list to use if one
+/// was accepted.
 fn outcome_message(
     lang: Lang,
-    list: &mut ActiveList,
     result: Result<UpdateOutcome, UpdateError>,
-) -> (bool, String) {
+) -> ((bool, String), Option<ActiveList>) {
     match result {
-        Ok(UpdateOutcome::UpToDate { .. }) => (true, tr(lang, "list-up-to-date")),
+        Ok(UpdateOutcome::UpToDate { .. }) => ((true, tr(lang, "list-up-to-date")), None),
         Ok(UpdateOutcome::Updated { list: new, diff }) => {
             let mut text = tr_args(
                 lang,
@@ -241,10 +248,9 @@ fn outcome_message(
             for s in &diff.sources_added {
                 let _ = write!(text, "\n+ {} — {}", s.publisher, s.title);
             }
-            *list = new;
-            (true, text)
+            ((true, text), Some(new))
         }
-        Err(UpdateError::Cancelled) => (true, tr(lang, "list-update-cancelled")),
+        Err(UpdateError::Cancelled) => ((true, tr(lang, "list-update-cancelled")), None),
         Err(e) => {
             let why = match &e {
                 UpdateError::Network(_) | UpdateError::Timeout => "list-why-network",
@@ -262,15 +268,13 @@ fn outcome_message(
                 UpdateError::Storage(_) => "list-why-storage",
                 UpdateError::Cancelled => "list-update-cancelled",
             };
-            (
-                false,
-                format!(
-                    "{} {}\n{}: {e}",
-                    tr(lang, "list-update-refused"),
-                    tr(lang, why),
-                    tr(lang, "ui-details")
-                ),
-            )
+            let text = format!(
+                "{} {}\n{}: {e}",
+                tr(lang, "list-update-refused"),
+                tr(lang, why),
+                tr(lang, "ui-details")
+            );
+            ((false, text), None)
         }
     }
 }
