@@ -9,12 +9,23 @@ use std::sync::OnceLock;
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
-use rust_embed::RustEmbed;
 use serde::{Deserialize, Serialize};
 
-#[derive(RustEmbed)]
-#[folder = "assets/i18n"]
-struct Files;
+/// The `.ftl` files of one language folder, embedded in the binary.
+macro_rules! language_files {
+    ($code:literal) => {
+        [
+            include_str!(concat!("../assets/i18n/", $code, "/app.ftl")),
+            include_str!(concat!("../assets/i18n/", $code, "/guidance.ftl")),
+            include_str!(concat!("../assets/i18n/", $code, "/notice.ftl")),
+            include_str!(concat!("../assets/i18n/", $code, "/ui.ftl")),
+            include_str!(concat!("../assets/i18n/", $code, "/verdict.ftl")),
+        ]
+    };
+}
+
+/// Every language's translation files, in [`Lang::ALL`]'s order.
+const FILES: [&[&str]; 2] = [&language_files!("it"), &language_files!("en")];
 
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -100,17 +111,11 @@ fn load(lang: Lang) -> (FluentBundle<FluentResource>, BTreeSet<String>) {
     // Isolation marks (U+2068/9) would show up in plain-text notices and PDFs.
     bundle.set_use_isolating(false);
     let mut ids = BTreeSet::new();
-    let prefix = format!("{}/", lang.code());
-    let mut names: Vec<_> = Files::iter().filter(|n| n.starts_with(&prefix)).collect();
-    names.sort();
-    for name in names {
-        let Some(file) = Files::get(&name) else {
-            continue;
-        };
-        let text = String::from_utf8_lossy(&file.data).into_owned();
+    let files = FILES.get(lang.index()).copied().unwrap_or_default();
+    for text in files {
         // The files are ours and checked by tests; a broken entry is skipped
         // rather than taking the whole language down.
-        let resource = FluentResource::try_new(text).unwrap_or_else(|(r, _)| r);
+        let resource = FluentResource::try_new((*text).to_owned()).unwrap_or_else(|(r, _)| r);
         for entry in resource.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
                 ids.insert(m.id.name.to_owned());
@@ -157,58 +162,26 @@ pub fn tr_count(lang: Lang, id: &str, name: &str, count: u64) -> String {
         .into_owned()
 }
 
-/// A `YYYY-MM-DD` date in words: "3 March 2025", "3 marzo 2025". Anything
-/// else is returned as it is.
+/// A calendar date in words: "3 March 2025", "3 marzo 2025".
+pub fn format_civil_date(lang: Lang, date: jiff::civil::Date) -> String {
+    let month = tr(lang, &format!("notice-month-{}", date.month()));
+    tr_args(
+        lang,
+        "notice-date",
+        &[
+            ("day", &date.day().to_string()),
+            ("month", &month),
+            ("year", &date.year().to_string()),
+        ],
+    )
+}
+
+/// A `YYYY-MM-DD` date in words; anything that is not a real date (a
+/// 30 February, a word) is returned as it was written.
 pub fn format_date(lang: Lang, iso: &str) -> String {
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    const IT: [&str; 12] = [
-        "gennaio",
-        "febbraio",
-        "marzo",
-        "aprile",
-        "maggio",
-        "giugno",
-        "luglio",
-        "agosto",
-        "settembre",
-        "ottobre",
-        "novembre",
-        "dicembre",
-    ];
-    let mut parts = iso.split('-');
-    let (Some(y), Some(m), Some(d), None) =
-        (parts.next(), parts.next(), parts.next(), parts.next())
-    else {
-        return iso.to_owned();
-    };
-    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
-        return iso.to_owned();
-    };
-    let names = match lang {
-        Lang::It => IT,
-        Lang::En => EN,
-    };
-    match (
-        m.checked_sub(1).and_then(|i| names.get(i)),
-        y.len() == 4,
-        (1..=31).contains(&d),
-    ) {
-        (Some(month), true, true) => format!("{d} {month} {y}"),
-        _ => iso.to_owned(),
-    }
+    iso.trim()
+        .parse::<jiff::civil::Date>()
+        .map_or_else(|_| iso.trim().to_owned(), |d| format_civil_date(lang, d))
 }
 
 /// Whether `lang` has the message `id`.
@@ -226,6 +199,17 @@ mod tests {
     use super::*;
 
     #[test]
+    fn every_language_file_is_embedded_and_parses() {
+        for lang in Lang::ALL {
+            let files = FILES[lang.index()];
+            assert_eq!(files.len(), 5);
+            for text in files {
+                assert!(FluentResource::try_new((*text).to_owned()).is_ok());
+            }
+        }
+    }
+
+    #[test]
     fn both_languages_have_the_same_messages() {
         let it = ids(Lang::It);
         let en = ids(Lang::En);
@@ -241,6 +225,7 @@ mod tests {
         assert_eq!(format_date(Lang::En, "2025-03-03"), "3 March 2025");
         assert_eq!(format_date(Lang::It, "2025-02-24"), "24 febbraio 2025");
         assert_eq!(format_date(Lang::It, "2025-13-01"), "2025-13-01");
+        assert_eq!(format_date(Lang::En, "2025-02-30"), "2025-02-30");
         assert_eq!(format_date(Lang::En, "soon"), "soon");
     }
 

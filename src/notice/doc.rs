@@ -137,26 +137,7 @@ fn paras(text: &str) -> Vec<Block> {
         .collect()
 }
 
-/// Formats a calendar date in words.
-pub(crate) fn format_date(lang: Lang, date: Date) -> String {
-    let month = tr(lang, &format!("notice-month-{}", date.month()));
-    tr_args(
-        lang,
-        "notice-date",
-        &[
-            ("day", &date.day().to_string()),
-            ("month", &month),
-            ("year", &date.year().to_string()),
-        ],
-    )
-}
-
-/// Formats a `YYYY-MM-DD` string in words; anything else is kept as it is.
-pub(crate) fn format_iso_date(lang: Lang, iso: &str) -> String {
-    iso.trim()
-        .parse::<Date>()
-        .map_or_else(|_| iso.trim().to_owned(), |d| format_date(lang, d))
-}
+use crate::i18n::{format_civil_date as format_date, format_date as format_iso_date};
 
 /// Formats the time of the check with its UTC offset.
 pub(crate) fn format_datetime(lang: Lang, at: &jiff::Zoned) -> String {
