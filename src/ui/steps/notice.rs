@@ -396,10 +396,17 @@ fn start_job(
             Output::Email | Output::Print => outbox.join(&file_name),
         };
         r.progress(0.2, "");
-        let photos: Vec<PhotoFile> = photo_paths
-            .iter()
-            .filter_map(|p| std::fs::read(p).ok().map(|bytes| PhotoFile::new(p, bytes)))
-            .collect();
+        // A photo that cannot be read is named in the notice, not dropped.
+        let mut notice = notice;
+        let mut photos = Vec::new();
+        for path in &photo_paths {
+            match PhotoFile::read(path) {
+                Ok(photo) => photos.push(photo),
+                Err(_) => notice
+                    .unreadable_photos
+                    .push(crate::photos::display_name(path)),
+            }
+        }
         if r.cancelled() {
             return Outcome::Cancelled;
         }
