@@ -42,6 +42,9 @@ pub enum Output {
 pub enum Outcome {
     /// Written to this path.
     Written(Output, PathBuf),
+    /// Written to this path, but no program could open it; the detail is
+    /// for the "Details" line.
+    NotOpened(Output, PathBuf, String),
     /// The user closed the dialog or pressed Cancel.
     Cancelled,
     /// It failed; the message is for the "Details" line.
@@ -345,6 +348,18 @@ fn outcome_message(lang: Lang, outcome: &Outcome) -> (bool, String) {
                 &[("path", &path.display().to_string())],
             ),
         ),
+        Outcome::NotOpened(output, path, detail) => {
+            let id = if *output == Output::Email {
+                "ui-notice-email-not-opened"
+            } else {
+                "ui-notice-print-not-opened"
+            };
+            let message = crate::i18n::tr_args(lang, id, &[("path", &path.display().to_string())]);
+            (
+                false,
+                format!("{message}\n{}: {detail}", tr(lang, "ui-details")),
+            )
+        }
         Outcome::Cancelled => (true, tr(lang, "ui-notice-cancelled")),
         Outcome::Failed(detail) => (
             false,
@@ -439,7 +454,7 @@ fn start_job(
             && dialogs == Dialogs::System
             && let Err(e) = jobs::open_with_system(&target)
         {
-            return Outcome::Failed(format!("{}: {e}", target.display()));
+            return Outcome::NotOpened(output, target, e.to_string());
         }
         Outcome::Written(output, target)
     })
