@@ -10,6 +10,7 @@
 //! - [`identify`]: evidence (typed text, UDI, photo lines) → verdict.
 //! - [`photos`]: photo files → readings for the matcher.
 //! - [`ocr`]: photo → text lines and barcodes.
+//! - [`picture`]: photo bytes → upright pixels: the one guarded decoder.
 //! - [`update`]: fetching and verifying signed list updates; CSAF import.
 //! - [`catalog`]: the list of affected models.
 //! - [`i18n`]: languages and translated strings.
@@ -26,6 +27,7 @@ pub mod identify;
 pub mod notice;
 pub mod ocr;
 pub mod photos;
+pub mod picture;
 pub mod ui;
 pub mod update;
 

@@ -15,10 +15,7 @@ use crate::guidance::Role;
 use crate::i18n::Lang;
 use crate::identify::{Reading, Verdict};
 use crate::notice::{self, IdentifiedBy, Notice, NoticeForm, PhotoFile};
-use crate::ocr;
-
-/// Largest photo file read (a 12 MP phone JPEG is 3–6 MB; HEIC less).
-const MAX_PHOTO_BYTES: u64 = 40 * 1024 * 1024;
+use crate::ocr::{self, OcrError};
 
 /// Arguments of `notice`.
 pub(super) struct Args {
@@ -39,7 +36,7 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     }
     let photos = read_photos(&args.photos)?;
     let list = super::update::active_list();
-    let verdict = identify(&list.catalog, text, &photos)?;
+    let (verdict, unreadable) = identify(&list.catalog, text, &photos)?;
 
     let mut form = NoticeForm {
         gp_name: args.gp.clone().unwrap_or_default(),
@@ -55,7 +52,10 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
         // The label was typed here, whatever the matcher made of it.
         form.identified_by.insert(IdentifiedBy::Typed);
     }
-    let notice = build(form, &verdict, &list.catalog, &photos);
+    let mut notice = build(form, &verdict, &list.catalog, &photos);
+    // Named in every format, the text one included: it has no photos to
+    // decode by itself.
+    notice.unreadable_photos = unreadable;
 
     let bytes = match args.format {
         FormatArg::Txt => notice::render_text(&notice, args.lang).into_bytes(),
@@ -74,40 +74,60 @@ fn read_photos(paths: &[PathBuf]) -> anyhow::Result<Vec<PhotoFile>> {
     paths
         .iter()
         .map(|path| {
-            let size = std::fs::metadata(path)
-                .with_context(|| format!("reading photo {}", path.display()))?
-                .len();
-            if size > MAX_PHOTO_BYTES {
-                anyhow::bail!(
-                    "photo {} is larger than {} MB",
-                    path.display(),
-                    MAX_PHOTO_BYTES / (1024 * 1024)
-                );
-            }
-            let bytes =
-                std::fs::read(path).with_context(|| format!("reading photo {}", path.display()))?;
-            Ok(PhotoFile::new(path, bytes))
+            PhotoFile::read(path).with_context(|| format!("reading photo {}", path.display()))
         })
         .collect()
 }
 
-/// The verdict for the typed text and what the photos show, together.
-fn identify(catalog: &Catalog, text: &str, photos: &[PhotoFile]) -> anyhow::Result<Verdict> {
+/// The verdict for the typed text and what the photos show, together, and
+/// the names of the photos that could not be decoded. Those are reported on
+/// stderr and named in the notice instead of attached; only when nothing at
+/// all is left to identify from is that an error.
+fn identify(
+    catalog: &Catalog,
+    text: &str,
+    photos: &[PhotoFile],
+) -> anyhow::Result<(Verdict, Vec<String>)> {
     let mut readings = Vec::new();
     if !text.is_empty() {
         crate::identify::check_text(text).context("the text given with --text was refused")?;
         readings.push(Reading::typed(text));
     }
+    let mut unreadable = Vec::new();
     if !photos.is_empty() {
         let reader = ocr::Reader::new().context("the text reader could not start")?;
         for photo in photos {
-            let read = reader
-                .read(&photo.bytes, &photo.name, &ocr::Progress::new())
-                .with_context(|| format!("photo {} could not be read", photo.name))?;
-            readings.extend(crate::photos::readings(&photo.name, &read));
+            match reader.read(&photo.bytes, &photo.name, &ocr::Progress::new()) {
+                Ok(read) => readings.extend(crate::photos::readings(&photo.name, &read)),
+                Err(OcrError::Picture(e)) => unreadable.push((photo.name.clone(), e)),
+                Err(e) => {
+                    return Err(e)
+                        .with_context(|| format!("photo {} could not be read", photo.name));
+                }
+            }
         }
     }
-    Ok(crate::identify::identify_readings(catalog, &readings))
+    if text.is_empty() && unreadable.len() == photos.len() {
+        let why: Vec<String> = unreadable
+            .iter()
+            .map(|(name, e)| format!("{name}: {e}"))
+            .collect();
+        anyhow::bail!(
+            "no photo could be read ({}): give what the label says with --text",
+            why.join("; ")
+        );
+    }
+    for (name, e) in &unreadable {
+        eprintln!(
+            "monitor-check: photo {name} could not be read ({e}): the notice names it and it \
+             is not attached"
+        );
+    }
+    let unreadable = unreadable.into_iter().map(|(name, _)| name).collect();
+    Ok((
+        crate::identify::identify_readings(catalog, &readings),
+        unreadable,
+    ))
 }
 
 /// Times writing the PDF notice (photos shrunk, turned upright and
@@ -117,7 +137,7 @@ pub(super) fn bench_pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     const ROUNDS: usize = 10;
     let photos = read_photos(paths)?;
     let list = super::update::active_list();
-    let verdict = identify(&list.catalog, "CMS 8000", &[])?;
+    let (verdict, _) = identify(&list.catalog, "CMS 8000", &[])?;
     let mut form = NoticeForm::default();
     form.prefill(&verdict, &list.catalog);
     let notice = build(form, &verdict, &list.catalog, &photos);

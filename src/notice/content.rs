@@ -324,6 +324,10 @@ pub struct Notice {
     pub app_version: String,
     /// File names (no directories) of the label photos sent with it.
     pub photo_names: Vec<String>,
+    /// File names of the chosen photos that could not be read: the notice
+    /// names them and they are not attached. The writers add any photo
+    /// they fail to decode; callers add files they could not read.
+    pub unreadable_photos: Vec<String>,
 }
 
 impl Notice {
@@ -352,6 +356,7 @@ impl Notice {
             checked_at,
             app_version: app_version.to_owned(),
             photo_names,
+            unreadable_photos: Vec::new(),
         }
     }
 

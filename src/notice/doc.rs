@@ -68,7 +68,7 @@ pub(crate) struct Doc {
     pub sections: Vec<Section>,
     /// Footer line (app and list version), without the page number.
     pub footer: String,
-    /// Label photo file names.
+    /// File names of the label photos attached.
     pub photo_names: Vec<String>,
 }
 
@@ -102,8 +102,19 @@ pub(crate) fn build(notice: &Notice, lang: Lang) -> Doc {
         header: b.header(),
         sections,
         footer: b.footer(),
-        photo_names: notice.photo_names.clone(),
+        photo_names: attached_photo_names(notice),
     }
+}
+
+/// The photos that go with the notice: those chosen, less those that could
+/// not be read.
+fn attached_photo_names(notice: &Notice) -> Vec<String> {
+    notice
+        .photo_names
+        .iter()
+        .filter(|name| !notice.unreadable_photos.contains(name))
+        .cloned()
+        .collect()
 }
 
 /// The e-mail subject (and PDF title) for `notice` in `lang`.
@@ -508,12 +519,15 @@ impl Builder<'_> {
             .map(|i| self.t(i.message_id()))
             .collect();
         blocks.push(self.field("notice-f-identified-by", &how.join(", ")));
-        if !self.n.photo_names.is_empty() {
-            blocks.push(Block::Field(
-                self.t("notice-f-photos"),
-                self.n.photo_names.join(", "),
-            ));
+        let attached = attached_photo_names(self.n);
+        if !attached.is_empty() {
+            blocks.push(Block::Field(self.t("notice-f-photos"), attached.join(", ")));
             blocks.push(Block::Photos);
+        }
+        for name in &self.n.unreadable_photos {
+            blocks.push(Block::Para(
+                self.ta("notice-photo-not-attached", &[("name", name)]),
+            ));
         }
         Section {
             heading: self.t("notice-h-device"),

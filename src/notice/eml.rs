@@ -40,8 +40,8 @@ pub fn file_name(notice: &Notice, lang: Lang, extension: &str) -> String {
 }
 
 /// The whole e-mail as `.eml` bytes: text body, `pdf` attached, and the
-/// photos attached shrunk, upright and without EXIF (a photo that cannot be
-/// read is attached as it is, so nothing the user chose goes missing).
+/// photos attached shrunk, upright and re-encoded with no metadata. A photo
+/// that cannot be decoded is not attached; the body names it.
 ///
 /// `To` is the doctor's address when known; `From` is the sender's
 /// contact when it is an e-mail address. `X-Unsent: 1` makes Outlook open
@@ -52,6 +52,9 @@ pub fn render_eml(
     pdf: &[u8],
     photos: &[PhotoFile],
 ) -> Result<Vec<u8>, EmlError> {
+    let prepared = photo::prepare_all(photos, ATTACH_MAX_PX);
+    let notice = photo::noting_unreadable(notice, &prepared);
+    let notice = notice.as_ref();
     let f = &notice.form;
     let body = render_text(notice, lang);
     let mut message = MessageBuilder::new()
@@ -84,19 +87,9 @@ pub fn render_eml(
         file_name(notice, lang, "pdf"),
         pdf.to_vec(),
     );
-    for (photo, prepared) in photos.iter().zip(photo::prepare_all(photos, ATTACH_MAX_PX)) {
-        match prepared.result {
-            Ok(p) => {
-                message = message.attachment("image/jpeg", jpeg_name(&p.name), p.jpeg);
-            }
-            Err(_) => {
-                message = message.attachment(
-                    mime_of(&photo.name),
-                    photo.name.clone(),
-                    photo.bytes.clone(),
-                );
-            }
-        }
+    let mut used = std::collections::HashSet::new();
+    for p in prepared.into_iter().filter_map(|o| o.result.ok()) {
+        message = message.attachment("image/jpeg", jpeg_name(&p.name, &mut used), p.jpeg);
     }
     Ok(message.write_to_vec()?)
 }
@@ -172,27 +165,19 @@ fn is_email(s: &str) -> bool {
     }
 }
 
-/// The attachment name of a re-encoded photo: its own name with `.jpg`.
-fn jpeg_name(name: &str) -> String {
+/// The attachment name of a re-encoded photo: its own name with `.jpg`,
+/// numbered when two photos would share it (`IMG_1.HEIC` and `IMG_1.JPG`).
+fn jpeg_name(name: &str, used: &mut std::collections::HashSet<String>) -> String {
     let stem = std::path::Path::new(name)
         .file_stem()
         .map_or_else(|| "photo".to_owned(), |s| s.to_string_lossy().into_owned());
-    format!("{stem}.jpg")
-}
-
-/// MIME type of a photo the app could not read, from its extension.
-fn mime_of(name: &str) -> &'static str {
-    let ext = std::path::Path::new(name)
-        .extension()
-        .map(|e| e.to_string_lossy().to_ascii_lowercase())
-        .unwrap_or_default();
-    match ext.as_str() {
-        "jpg" | "jpeg" => "image/jpeg",
-        "png" => "image/png",
-        "heic" | "heif" => "image/heic",
-        "webp" => "image/webp",
-        _ => "application/octet-stream",
+    let mut candidate = format!("{stem}.jpg");
+    let mut n = 2;
+    while !used.insert(candidate.clone()) {
+        candidate = format!("{stem}-{n}.jpg");
+        n += 1;
     }
+    candidate
 }
 
 /// A Message-ID made from the notice itself, so core never asks the system
@@ -224,7 +209,9 @@ mod tests {
     #[test]
     fn encoding_and_names() {
         assert_eq!(encode("è a&b"), "%C3%A8%20a%26b");
-        assert_eq!(jpeg_name("IMG_1.HEIC"), "IMG_1.jpg");
-        assert_eq!(mime_of("x.HEIC"), "image/heic");
+        let mut used = std::collections::HashSet::new();
+        assert_eq!(jpeg_name("IMG_1.HEIC", &mut used), "IMG_1.jpg");
+        assert_eq!(jpeg_name("IMG_1.JPG", &mut used), "IMG_1-2.jpg");
+        assert_eq!(jpeg_name("label", &mut used), "label.jpg");
     }
 }

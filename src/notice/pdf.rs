@@ -72,7 +72,9 @@ const RULE: (u8, u8, u8) = (0xb8, 0xc2, 0xcc);
 const ALERT_INK: (u8, u8, u8) = (0x9b, 0x1c, 0x1c);
 const ALERT_BG: (u8, u8, u8) = (0xfd, 0xee, 0xee);
 
-/// The notice as PDF bytes in `lang`, with `photos` as thumbnails.
+/// The notice as PDF bytes in `lang`, with `photos` as thumbnails: each
+/// re-encoded upright with no metadata. A photo that cannot be decoded is
+/// left out and the notice names it.
 pub fn render_pdf(notice: &Notice, lang: Lang, photos: &[PhotoFile]) -> Result<Vec<u8>, PdfError> {
     let prepared = photo::prepare_all(photos, PDF_MAX_PX);
     render_pdf_prepared(notice, lang, &prepared)
@@ -86,8 +88,10 @@ pub fn render_pdf_prepared(
     photos: &[PhotoOutcome],
 ) -> Result<Vec<u8>, PdfError> {
     let fonts = font::metrics().ok_or(PdfError::Font)?;
+    let notice = photo::noting_unreadable(notice, photos);
+    let notice = notice.as_ref();
     let d = doc::build(notice, lang);
-    let pages = layout(&d, lang, fonts, photos);
+    let pages = layout(&d, fonts, photos);
     let title = doc::subject(notice, lang);
     write(&pages, &d, notice, lang, &title, fonts, photos)
 }
@@ -295,27 +299,18 @@ impl Layout<'_> {
         self.y = top + height + 12.0;
     }
 
-    /// The photos that could be prepared, two to a row, each with its name.
-    fn photos(&mut self, lang: Lang, photos: &[PhotoOutcome]) {
+    /// The photos that could be prepared, two to a row, each with its name
+    /// (the document names those that could not).
+    fn photos(&mut self, photos: &[PhotoOutcome]) {
         let cell_w = (CONTENT_W - PHOTO_GAP) / 2.0;
         let caption_h = SMALL_SIZE * LEADING + 2.0;
         let mut row: Vec<(usize, f32, f32, String)> = Vec::new();
-        let mut failed = Vec::new();
         for (index, p) in photos.iter().enumerate() {
-            match &p.result {
-                Ok(p) => {
-                    #[expect(clippy::cast_precision_loss, reason = "pixel sizes fit f32")]
-                    let (w, h) = (p.width.max(1) as f32, p.height.max(1) as f32);
-                    let scale = (cell_w / w).min(PHOTO_MAX_H / h);
-                    row.push((index, w * scale, h * scale, p.name.clone()));
-                }
-                Err(e) => {
-                    failed.push(tr_args(
-                        lang,
-                        "notice-photo-unreadable",
-                        &[("name", &p.name), ("reason", &e.to_string())],
-                    ));
-                }
+            if let Ok(p) = &p.result {
+                #[expect(clippy::cast_precision_loss, reason = "pixel sizes fit f32")]
+                let (w, h) = (p.width.max(1) as f32, p.height.max(1) as f32);
+                let scale = (cell_w / w).min(PHOTO_MAX_H / h);
+                row.push((index, w * scale, h * scale, p.name.clone()));
             }
         }
         self.y += 6.0;
@@ -344,13 +339,10 @@ impl Layout<'_> {
             }
             self.y = top + row_h + 8.0;
         }
-        for f in failed {
-            self.para(&f, MARGIN_X, CONTENT_W, BODY_SIZE, false, MUTED);
-        }
     }
 }
 
-fn layout(d: &Doc, lang: Lang, fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) -> Pages {
+fn layout(d: &Doc, fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) -> Pages {
     let mut l = Layout {
         fonts,
         done: Vec::new(),
@@ -403,7 +395,7 @@ fn layout(d: &Doc, lang: Lang, fonts: &(Metrics, Metrics), photos: &[PhotoOutcom
                 Block::Field(label, value) => l.field(label, value),
                 Block::Bullet(p) => l.bullet(p, BULLET_INDENT, "•"),
                 Block::SubBullet(p) => l.bullet(p, SUB_INDENT, "–"),
-                Block::Photos => l.photos(lang, photos),
+                Block::Photos => l.photos(photos),
             }
         }
     }

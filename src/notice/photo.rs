@@ -1,11 +1,20 @@
-//! Label photos made fit to send: decoded, shrunk with a fast box filter,
-//! turned the way the camera's EXIF orientation says, and re-encoded as
-//! JPEG. Re-encoding also drops the EXIF block, so a phone's GPS position
-//! of the patient's home does not travel with the notice.
+//! Label photos made fit to send: decoded by the one guarded decoder
+//! ([`crate::picture`]: HEIC included, size limits, EXIF orientation), shrunk,
+//! and re-encoded as a fresh JPEG. The new file carries pixels only: no
+//! EXIF, XMP or colour profile, so neither the phone's GPS position of the
+//! patient's home nor its owner's name travels with the notice.
+//!
+//! A photo that cannot be decoded is never sent as it came: it is left out,
+//! and the notice names it ([`Notice::unreadable_photos`]).
 
-use std::io::Cursor;
+use std::borrow::Cow;
+use std::path::Path;
 
-use image::{DynamicImage, ImageDecoder, ImageReader, RgbImage};
+use image::codecs::jpeg::JpegEncoder;
+
+use super::content::Notice;
+use crate::photos::{self, PhotoFileError};
+use crate::picture::{self, PictureError};
 
 /// Longest side of a thumbnail in the PDF, in pixels.
 pub const PDF_MAX_PX: u32 = 1200;
@@ -17,26 +26,15 @@ pub const ATTACH_MAX_PX: u32 = 2000;
 /// JPEG quality of the re-encoded photos.
 const JPEG_QUALITY: u8 = 82;
 
-/// Largest photo accepted, in pixels (a 108 MP phone camera is below it).
-const MAX_PIXELS: u64 = 120_000_000;
-
 /// Why a photo could not be prepared.
 #[derive(Debug, thiserror::Error)]
 pub enum PhotoError {
-    /// The bytes are not an image this build can read.
+    /// The bytes could not be decoded as a photo.
     #[error("the photo could not be read: {0}")]
-    Decode(#[source] image::ImageError),
-    /// The photo is larger than any camera makes.
-    #[error("the photo is too large ({width}×{height} pixels)")]
-    TooLarge {
-        /// Width in pixels.
-        width: u32,
-        /// Height in pixels.
-        height: u32,
-    },
+    Decode(#[from] PictureError),
     /// Writing the JPEG failed.
     #[error("the photo could not be re-encoded: {0}")]
-    Encode(#[source] jpeg_encoder::EncodingError),
+    Encode(#[source] image::ImageError),
 }
 
 /// A photo as the caller read it from disk.
@@ -50,11 +48,17 @@ pub struct PhotoFile {
 
 impl PhotoFile {
     /// A photo from its path and bytes; only the file name is kept.
-    pub fn new(path: &std::path::Path, bytes: Vec<u8>) -> PhotoFile {
-        let name = path
-            .file_name()
-            .map_or_else(|| "photo".to_owned(), |n| n.to_string_lossy().into_owned());
-        PhotoFile { name, bytes }
+    pub fn new(path: &Path, bytes: Vec<u8>) -> PhotoFile {
+        PhotoFile {
+            name: photos::display_name(path),
+            bytes,
+        }
+    }
+
+    /// Reads the photo at `path`, refusing a file larger than
+    /// [`photos::MAX_PHOTO_BYTES`] without reading it all.
+    pub fn read(path: &Path) -> Result<PhotoFile, PhotoFileError> {
+        Ok(PhotoFile::new(path, photos::read_file(path)?))
     }
 }
 
@@ -63,7 +67,7 @@ impl PhotoFile {
 pub struct PreparedPhoto {
     /// File name of the original.
     pub name: String,
-    /// Upright JPEG, no EXIF.
+    /// Upright JPEG with no metadata.
     pub jpeg: Vec<u8>,
     /// Width in pixels.
     pub width: u32,
@@ -71,81 +75,22 @@ pub struct PreparedPhoto {
     pub height: u32,
 }
 
-/// Decodes `photo`, shrinks it by a whole factor so its longest side is at
-/// most `max_px`, applies the EXIF orientation and re-encodes it as JPEG.
+/// Decodes `photo` upright with its longest side at most `max_px`, and
+/// re-encodes it as a JPEG that carries nothing but the pixels.
 pub fn prepare(photo: &PhotoFile, max_px: u32) -> Result<PreparedPhoto, PhotoError> {
-    let reader = ImageReader::new(Cursor::new(&photo.bytes))
-        .with_guessed_format()
-        .map_err(|e| PhotoError::Decode(image::ImageError::IoError(e)))?;
-    let mut decoder = reader.into_decoder().map_err(PhotoError::Decode)?;
-    let (width, height) = decoder.dimensions();
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
-        return Err(PhotoError::TooLarge { width, height });
-    }
-    // A missing or broken EXIF block just means "upright".
-    let orientation = decoder
-        .orientation()
-        .unwrap_or(image::metadata::Orientation::NoTransforms);
-    let full = DynamicImage::from_decoder(decoder)
-        .map_err(PhotoError::Decode)?
-        .into_rgb8();
-    // Shrink before rotating: rotating the small image is far cheaper.
-    let factor = width.max(height).div_ceil(max_px.max(1)).max(1);
-    let small = if factor > 1 {
-        box_down(&full, factor).ok_or(PhotoError::TooLarge { width, height })?
-    } else {
-        full
-    };
-    let mut turned = DynamicImage::ImageRgb8(small);
-    turned.apply_orientation(orientation);
-    let rgb = turned.into_rgb8();
-    let (w, h) = (rgb.width(), rgb.height());
-    let (Ok(w16), Ok(h16)) = (u16::try_from(w), u16::try_from(h)) else {
-        return Err(PhotoError::TooLarge { width, height });
-    };
+    let rgb = picture::decode_rgb(&photo.bytes, max_px)?.pixels;
     let mut jpeg = Vec::new();
-    jpeg_encoder::Encoder::new(&mut jpeg, JPEG_QUALITY)
-        .encode(rgb.as_raw(), w16, h16, jpeg_encoder::ColorType::Rgb)
+    // `image`'s encoder writes a JFIF header and the picture, nothing else
+    // unless asked (no EXIF, no ICC profile).
+    JpegEncoder::new_with_quality(&mut jpeg, JPEG_QUALITY)
+        .encode_image(&rgb)
         .map_err(PhotoError::Encode)?;
     Ok(PreparedPhoto {
         name: photo.name.clone(),
         jpeg,
-        width: w,
-        height: h,
+        width: rgb.width(),
+        height: rgb.height(),
     })
-}
-
-/// Shrinks `src` by an integer `factor`, each output pixel the mean of a
-/// `factor`×`factor` block. On a 12 MP photo this is several times faster
-/// than a filtered resize, and a label photo loses nothing that matters.
-fn box_down(src: &RgbImage, factor: u32) -> Option<RgbImage> {
-    let f = usize::try_from(factor).ok()?;
-    let src_w = usize::try_from(src.width()).ok()?;
-    let w = src.width() / factor;
-    let h = src.height() / factor;
-    let out_w = usize::try_from(w).ok()?;
-    let out_h = usize::try_from(h).ok()?;
-    let row_len = src_w * 3;
-    let n = factor * factor;
-    let mut out = Vec::with_capacity(out_w * out_h * 3);
-    let mut acc = vec![0u32; out_w * 3];
-    for band in src.as_raw().chunks_exact(row_len * f).take(out_h) {
-        acc.fill(0);
-        for row in band.chunks_exact(row_len) {
-            for (sum, block) in acc.chunks_exact_mut(3).zip(row.chunks_exact(3 * f)) {
-                for px in block.chunks_exact(3) {
-                    for (s, &v) in sum.iter_mut().zip(px) {
-                        *s += u32::from(v);
-                    }
-                }
-            }
-        }
-        out.extend(
-            acc.iter()
-                .map(|&s| u8::try_from((s + n / 2) / n).unwrap_or(u8::MAX)),
-        );
-    }
-    RgbImage::from_raw(w, h, out)
 }
 
 /// What became of one photo.
@@ -186,6 +131,22 @@ pub fn prepare_all(photos: &[PhotoFile], max_px: u32) -> Vec<PhotoOutcome> {
         }
         out
     })
+}
+
+/// `notice`, with every photo in `outcomes` that could not be prepared
+/// named among its unreadable photos (once), so that the text, the PDF and
+/// the e-mail all say it is not attached.
+pub(crate) fn noting_unreadable<'a>(
+    notice: &'a Notice,
+    outcomes: &[PhotoOutcome],
+) -> Cow<'a, Notice> {
+    let mut notice = Cow::Borrowed(notice);
+    for failed in outcomes.iter().filter(|o| o.result.is_err()) {
+        if !notice.unreadable_photos.contains(&failed.name) {
+            notice.to_mut().unreadable_photos.push(failed.name.clone());
+        }
+    }
+    notice
 }
 
 #[cfg(test)]
@@ -235,26 +196,6 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn box_down_averages_blocks() {
-        let src = RgbImage::from_raw(
-            4,
-            2,
-            vec![
-                0, 0, 0, 10, 10, 10, 100, 0, 0, 100, 0, 0, //
-                20, 20, 20, 30, 30, 30, 100, 0, 0, 100, 0, 4,
-            ],
-        )
-        .unwrap();
-        let out = box_down(&src, 2).unwrap();
-        assert_eq!((out.width(), out.height()), (2, 1));
-        assert_eq!(out.as_raw(), &vec![15, 15, 15, 100, 0, 1]);
-        // An odd edge is dropped rather than read past.
-        let odd = RgbImage::new(5, 3);
-        let out = box_down(&odd, 2).unwrap();
-        assert_eq!((out.width(), out.height()), (2, 1));
-    }
-
-    #[test]
     fn shrinks_and_turns_upright() {
         // Orientation 6: the camera was turned; the upright image is tall.
         let photo = PhotoFile {
@@ -268,7 +209,7 @@ pub(crate) mod tests {
         assert!(back.get_pixel(300, 100)[0] < 80);
         assert!(back.get_pixel(300, 700)[0] > 170);
         // No EXIF travels on.
-        assert!(!p.jpeg.windows(4).any(|w| w == b"Exif"));
+        assert_clean(&p.jpeg);
     }
 
     #[test]
@@ -292,7 +233,99 @@ pub(crate) mod tests {
         let a = out[0].result.as_ref().unwrap();
         assert_eq!((a.name.as_str(), a.width, a.height), ("a.jpg", 300, 200));
         assert_eq!(out[1].name, "b.jpg");
-        assert!(matches!(out[1].result, Err(PhotoError::Decode(_))));
+        assert!(matches!(
+            out[1].result,
+            Err(PhotoError::Decode(PictureError::NotAnImage))
+        ));
         assert_eq!(out[2].result.as_ref().unwrap().name, "c.jpg");
+    }
+
+    fn fixture(name: &str) -> PhotoFile {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(name);
+        PhotoFile::read(&path).unwrap()
+    }
+
+    /// The Exif block (TIFF data) in a JPEG's APP1 segment, if any.
+    fn jpeg_exif(jpeg: &[u8]) -> Option<&[u8]> {
+        picture::jpeg_segments(jpeg)
+            .filter(|&(marker, _)| marker == 0xE1)
+            .find_map(|(_, at)| {
+                let len = usize::from(u16::from_be_bytes([jpeg[at + 2], jpeg[at + 3]]));
+                let body = &jpeg[at + 4..at + 2 + len];
+                body.strip_prefix(b"Exif\0\0")
+            })
+    }
+
+    /// A JPEG with nothing but pixels: no APP1–APP15 (EXIF, XMP, ICC …) and
+    /// no comment segment before the picture.
+    fn assert_clean(jpeg: &[u8]) {
+        let markers: Vec<u8> = picture::jpeg_segments(jpeg).map(|(m, _)| m).collect();
+        assert_eq!(markers.last(), Some(&0xDA), "{markers:02X?}");
+        assert!(
+            markers
+                .iter()
+                .all(|&m| !(0xE1..=0xEF).contains(&m) && m != 0xFE),
+            "metadata segments left: {markers:02X?}"
+        );
+        assert!(!jpeg.windows(11).any(|w| w == b"Maria Rossi"));
+    }
+
+    #[test]
+    fn gps_and_owner_are_left_behind_jpeg() {
+        let photo = fixture("label_gps.jpg");
+        // The input carries the GPS position and the owner's name …
+        let exif = heifer::Exif::parse(jpeg_exif(&photo.bytes).unwrap()).unwrap();
+        assert!(exif.has_gps());
+        assert!(photo.bytes.windows(11).any(|w| w == b"Maria Rossi"));
+        // … stored on its side (orientation 6) …
+        let p = prepare(&photo, ATTACH_MAX_PX).unwrap();
+        // … and comes out upright, with neither.
+        assert_eq!((p.width, p.height), (640, 420));
+        assert_clean(&p.jpeg);
+        assert!(jpeg_exif(&p.jpeg).is_none());
+    }
+
+    #[test]
+    fn gps_and_owner_are_left_behind_heic() {
+        let photo = fixture("label_gps_iphone.heic");
+        let meta = heifer::read_metadata(&photo.bytes).unwrap();
+        assert!(meta.exif_fields().unwrap().has_gps());
+        assert!(photo.bytes.windows(11).any(|w| w == b"Maria Rossi"));
+        for max_px in [PDF_MAX_PX, ATTACH_MAX_PX, 300] {
+            let p = prepare(&photo, max_px).unwrap();
+            assert_eq!(p.width.max(p.height), 640.min(max_px));
+            assert_clean(&p.jpeg);
+            assert!(jpeg_exif(&p.jpeg).is_none());
+        }
+    }
+
+    #[test]
+    fn failed_photos_are_named_once() {
+        let n = crate::notice::tests::notice(
+            &crate::notice::tests::affected(),
+            crate::notice::tests::form(),
+        );
+        let photos = vec![
+            PhotoFile {
+                name: "ok.jpg".into(),
+                bytes: jpeg(30, 20, None),
+            },
+            PhotoFile {
+                name: "notes.jpg".into(),
+                bytes: b"not a photo".to_vec(),
+            },
+        ];
+        let outcomes = prepare_all(&photos, 100);
+        let noted = noting_unreadable(&n, &outcomes);
+        assert_eq!(noted.unreadable_photos, ["notes.jpg"]);
+        let again = noting_unreadable(&noted, &outcomes);
+        assert_eq!(again.unreadable_photos, ["notes.jpg"]);
+        // Nothing failed: the notice is not copied.
+        assert!(matches!(
+            noting_unreadable(&n, &outcomes[..1]),
+            Cow::Borrowed(_)
+        ));
     }
 }

@@ -4,8 +4,9 @@
 //! `assets/models/NOTICE`), loaded once and shared between threads. Reading
 //! a photo ([`Reader::read`]) goes:
 //!
-//! 1. `decode`: sniff the format from the bytes, check the size from the
-//!    header, decode, turn grey, shrink, apply the EXIF orientation.
+//! 1. `decode`: the shared guarded decoder ([`crate::picture`]) sniffs the
+//!    format, checks the size from the header, decodes (HEIC included),
+//!    turns grey, shrinks and applies the EXIF orientation.
 //! 2. `detect`: DB text detection at about 960 px, boxes as rotated rectangles.
 //! 3. `pipeline`: decide which way is up (text may be at any angle, upside
 //!    down included), crop each line straight, `recognize` it, and retry at
@@ -28,6 +29,8 @@ use rten::Model;
 
 pub use barcode::Barcode;
 pub use error::OcrError;
+
+use crate::picture::PictureError;
 
 /// The detection model (PP-OCRv6 small det), unchanged from the `RapidOCR` wheel.
 static DET_MODEL: &[u8] = include_bytes!("../../assets/models/PP-OCRv6_det_small.onnx");
@@ -169,10 +172,11 @@ impl Reader {
         progress.check()?;
         let decoded = decode::decode(bytes, pipeline::WORK_MAX_SIDE_PX).map_err(|e| {
             // A HEIC variant we do not recognise from its bytes: say so.
-            if matches!(e, OcrError::NotAnImage) && has_heic_extension(name) {
-                OcrError::HeicUnsupported {
+            if matches!(e, OcrError::Picture(PictureError::NotAnImage)) && has_heic_extension(name)
+            {
+                OcrError::Picture(PictureError::HeicUnsupported {
                     detail: "unknown HEIF variant".to_owned(),
-                }
+                })
             } else {
                 e
             }
@@ -275,7 +279,7 @@ mod tests {
         // Stored turned a quarter anticlockwise, tagged "rotate 90° clockwise
         // to display" (orientation 6), as phones do.
         let upright = image::load_from_memory(&fixture("ocr_label.jpg")).unwrap();
-        let jpeg = decode::tests_support::jpeg_with_orientation(&upright.rotate270(), 6);
+        let jpeg = crate::picture::tests_support::jpeg_with_orientation(&upright.rotate270(), 6);
         let text = reader().read(&jpeg, "phone.jpg", &Progress::new()).unwrap();
         assert_eq!((text.width, text.height), (640, 420));
         let model = find(&text, "MODELCMS8000").unwrap_or_else(|| panic!("{text:#?}"));
@@ -301,19 +305,22 @@ mod tests {
     fn bad_files_give_clear_errors() {
         let p = Progress::new();
         let r = reader();
-        assert!(matches!(r.read(&[], "a.jpg", &p), Err(OcrError::Empty)));
+        assert!(matches!(
+            r.read(&[], "a.jpg", &p),
+            Err(OcrError::Picture(PictureError::Empty))
+        ));
         assert!(matches!(
             r.read(b"just some notes", "a.jpg", &p),
-            Err(OcrError::NotAnImage)
+            Err(OcrError::Picture(PictureError::NotAnImage))
         ));
         assert!(matches!(
             r.read(b"not really heic", "IMG_1.HEIC", &p),
-            Err(OcrError::HeicUnsupported { .. })
+            Err(OcrError::Picture(PictureError::HeicUnsupported { .. }))
         ));
         let jpeg = fixture("ocr_label.jpg");
         assert!(matches!(
             r.read(&jpeg[..jpeg.len() / 2], "a.jpg", &p),
-            Err(OcrError::Truncated)
+            Err(OcrError::Picture(PictureError::Truncated))
         ));
         let heic = fixture("ocr_label.heic");
         assert!(r.read(&heic[..heic.len() / 2], "a.heic", &p).is_err());

@@ -9,6 +9,7 @@ use egui::{ColorImage, TextureHandle, Ui};
 use crate::i18n::{Lang, tr};
 use crate::ocr::{self, OcrError, PhotoText, Reader};
 use crate::photos::{self, PhotoFileError};
+use crate::picture::{self, PictureError};
 use crate::ui::jobs::{Job, Reporter};
 
 /// Longest side of the preview drawn on screen, in pixels.
@@ -31,15 +32,7 @@ impl PhotoProblem {
         let id = match self {
             PhotoProblem::File(PhotoFileError::TooBig) => "photo-error-too-big",
             PhotoProblem::File(PhotoFileError::Io(_)) => "photo-error-io",
-            PhotoProblem::Ocr(OcrError::Empty) => "photo-error-empty",
-            PhotoProblem::Ocr(OcrError::NotAnImage | OcrError::UnsupportedFormat { .. }) => {
-                "photo-error-not-image"
-            }
-            PhotoProblem::Ocr(OcrError::Truncated | OcrError::Corrupt { .. }) => {
-                "photo-error-damaged"
-            }
-            PhotoProblem::Ocr(OcrError::TooLarge { .. }) => "photo-error-too-large",
-            PhotoProblem::Ocr(OcrError::HeicUnsupported { .. }) => "photo-error-heic",
+            PhotoProblem::Ocr(OcrError::Picture(e)) => picture_message_id(e),
             PhotoProblem::Ocr(OcrError::Cancelled) => "photo-error-cancelled",
             PhotoProblem::Ocr(OcrError::Model { .. }) | PhotoProblem::Reader(_) => {
                 "photo-error-reader"
@@ -55,6 +48,19 @@ impl PhotoProblem {
             PhotoProblem::Ocr(e) => e.to_string(),
             PhotoProblem::Reader(e) => e.clone(),
         }
+    }
+}
+
+/// The message for a photo the decoder refused.
+fn picture_message_id(err: &PictureError) -> &'static str {
+    match err {
+        PictureError::Empty => "photo-error-empty",
+        PictureError::NotAnImage | PictureError::UnsupportedFormat { .. } => {
+            "photo-error-not-image"
+        }
+        PictureError::Truncated | PictureError::Corrupt { .. } => "photo-error-damaged",
+        PictureError::TooLarge { .. } => "photo-error-too-large",
+        PictureError::HeicUnsupported { .. } => "photo-error-heic",
     }
 }
 
@@ -160,12 +166,8 @@ fn read_all(
         if let Ok(mut c) = current.lock() {
             *c = Some(Arc::clone(&progress));
         }
-        let outcome = read_one(path, &name, &progress);
+        let (outcome, preview) = read_one(path, &name, &progress);
         let cancelled = matches!(outcome, Err(PhotoProblem::Ocr(OcrError::Cancelled)));
-        let preview = match &outcome {
-            Ok(_) => preview(path),
-            Err(_) => None,
-        };
         results.push(PhotoResult {
             path: path.clone(),
             name,
@@ -186,37 +188,35 @@ fn read_all(
     }
 }
 
+/// Reads one photo file once: its text, and (when that worked) the preview
+/// from the same bytes.
 fn read_one(
     path: &std::path::Path,
     name: &str,
     progress: &ocr::Progress,
-) -> Result<PhotoText, PhotoProblem> {
-    let bytes = photos::read_file(path).map_err(PhotoProblem::File)?;
-    let reader = reader()
+) -> (Result<PhotoText, PhotoProblem>, Option<ColorImage>) {
+    let bytes = match photos::read_file(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return (Err(PhotoProblem::File(e)), None),
+    };
+    let outcome = reader()
         .as_ref()
-        .map_err(|e| PhotoProblem::Reader(e.clone()))?;
-    reader
-        .read(&bytes, name, progress)
-        .map_err(PhotoProblem::Ocr)
+        .map_err(|e| PhotoProblem::Reader(e.clone()))
+        .and_then(|reader| {
+            reader
+                .read(&bytes, name, progress)
+                .map_err(PhotoProblem::Ocr)
+        });
+    let preview = outcome.as_ref().ok().and_then(|_| preview(&bytes));
+    (outcome, preview)
 }
 
-/// A small upright copy for the screen. The photo already decoded once
-/// for OCR, so it is known to be within the pixel limits.
-fn preview(path: &std::path::Path) -> Option<ColorImage> {
-    use image::ImageDecoder as _;
-    let reader = image::ImageReader::open(path)
-        .ok()?
-        .with_guessed_format()
-        .ok()?;
-    let mut decoder = reader.into_decoder().ok()?;
-    let orientation = decoder.orientation().ok()?;
-    let mut img = image::DynamicImage::from_decoder(decoder).ok()?;
-    img.apply_orientation(orientation);
-    let small = img
-        .thumbnail(PREVIEW_MAX_SIDE_PX, PREVIEW_MAX_SIDE_PX)
-        .to_rgba8();
-    let size = [small.width() as usize, small.height() as usize];
-    Some(ColorImage::from_rgba_unmultiplied(size, small.as_raw()))
+/// A small upright copy for the screen, from the same guarded decoder as
+/// the text reader (so HEIC shows too, and size limits hold).
+pub fn preview(bytes: &[u8]) -> Option<ColorImage> {
+    let rgb = picture::decode_rgb(bytes, PREVIEW_MAX_SIDE_PX).ok()?.pixels;
+    let size = [rgb.width() as usize, rgb.height() as usize];
+    Some(ColorImage::from_rgb(size, rgb.as_raw()))
 }
 
 /// Draws a photo with every line found outlined, and the lines whose text
@@ -267,5 +267,47 @@ pub fn photo_ui(
         let decisive = decisive.iter().any(|d| d == &line.text);
         let stroke = crate::ui::theme::photo_line_stroke(decisive, look);
         painter.add(egui::Shape::closed_line(points, stroke));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixture(name: &str) -> Vec<u8> {
+        std::fs::read(
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("tests/fixtures")
+                .join(name),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn heic_and_jpeg_both_have_a_preview() {
+        for name in ["label_gps_iphone.heic", "ocr_label.heic", "ocr_label.jpg"] {
+            let img = preview(&fixture(name)).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(img.size, [640, 420], "{name}");
+        }
+        // Stored on its side with EXIF orientation 6: shown upright.
+        assert_eq!(preview(&fixture("label_gps.jpg")).unwrap().size, [640, 420]);
+        assert!(preview(b"not a photo").is_none());
+    }
+
+    #[test]
+    fn every_decoder_error_has_a_message() {
+        for lang in Lang::ALL {
+            for e in [
+                PictureError::Empty,
+                PictureError::NotAnImage,
+                PictureError::Truncated,
+                PictureError::HeicUnsupported {
+                    detail: String::new(),
+                },
+            ] {
+                let text = PhotoProblem::Ocr(OcrError::Picture(e)).message(lang);
+                assert!(!text.starts_with("photo-error"), "{text}");
+            }
+        }
     }
 }

@@ -98,7 +98,7 @@ notice-identified-typed = typed text
 notice-identified-photo = label photo
 notice-identified-barcode = barcode
 notice-photos-attached = The photos are attached; the PDF shows them as thumbnails.
-notice-photo-unreadable = Photo { $name } cannot be shown: { $reason }.
+notice-photo-not-attached = Label photo { $name } could not be read and is not attached.
 
 ## Patient
 notice-h-patient = Patient and place of use

@@ -98,7 +98,7 @@ notice-identified-typed = testo digitato
 notice-identified-photo = foto dell'etichetta
 notice-identified-barcode = codice a barre
 notice-photos-attached = Le foto sono allegate; nel PDF compaiono come miniature.
-notice-photo-unreadable = La foto { $name } non può essere mostrata: { $reason }.
+notice-photo-not-attached = Non è stato possibile leggere la foto dell'etichetta { $name }, che quindi non è allegata.
 
 ## Paziente
 notice-h-patient = Paziente e luogo d'uso

@@ -43,6 +43,9 @@ pub enum Output {
 pub enum Outcome {
     /// Written to this path.
     Written(Output, PathBuf),
+    /// Written to this path, but no program could open it; the detail is
+    /// for the "Details" line.
+    NotOpened(Output, PathBuf, String),
     /// The user closed the dialog or pressed Cancel.
     Cancelled,
     /// It failed; the message is for the "Details" line.
@@ -385,6 +388,18 @@ fn outcome_message(lang: Lang, outcome: &Outcome) -> (bool, String) {
                 &[("path", &path.display().to_string())],
             ),
         ),
+        Outcome::NotOpened(output, path, detail) => {
+            let id = if *output == Output::Email {
+                "ui-notice-email-not-opened"
+            } else {
+                "ui-notice-print-not-opened"
+            };
+            let message = crate::i18n::tr_args(lang, id, &[("path", &path.display().to_string())]);
+            (
+                false,
+                format!("{message}\n{}: {detail}", tr(lang, "ui-details")),
+            )
+        }
         Outcome::Cancelled => (true, tr(lang, "ui-notice-cancelled")),
         Outcome::Failed(detail) => (
             false,
@@ -436,10 +451,17 @@ fn start_job(
             Output::Email | Output::Print => outbox.join(&file_name),
         };
         r.progress(0.2, "");
-        let photos: Vec<PhotoFile> = photo_paths
-            .iter()
-            .filter_map(|p| std::fs::read(p).ok().map(|bytes| PhotoFile::new(p, bytes)))
-            .collect();
+        // A photo that cannot be read is named in the notice, not dropped.
+        let mut notice = notice;
+        let mut photos = Vec::new();
+        for path in &photo_paths {
+            match PhotoFile::read(path) {
+                Ok(photo) => photos.push(photo),
+                Err(_) => notice
+                    .unreadable_photos
+                    .push(crate::photos::display_name(path)),
+            }
+        }
         if r.cancelled() {
             return Outcome::Cancelled;
         }
@@ -472,7 +494,7 @@ fn start_job(
             && dialogs == Dialogs::System
             && let Err(e) = jobs::open_with_system(&target)
         {
-            return Outcome::Failed(format!("{}: {e}", target.display()));
+            return Outcome::NotOpened(output, target, e.to_string());
         }
         Outcome::Written(output, target)
     })
