@@ -456,6 +456,29 @@ fn a_text_file_dropped_as_a_photo_gets_a_clear_message() {
     assert_eq!(h.state().step(), Step::Identify);
 }
 
+/// A "photo" that is not a picture is named in the notice on screen as not
+/// attached, as it is in the files written.
+#[test]
+fn the_notice_preview_names_a_photo_that_could_not_be_read() {
+    let lang = Lang::En;
+    let (mut h, dir) = at_identify(lang);
+    let fake = dir.path().join("label-back.jpg");
+    std::fs::write(&fake, "not a picture at all").unwrap();
+    drop_photo(&mut h, fake);
+    wait_for_label(&mut h, &tr(lang, "photo-error-not-image"));
+    identify(&mut h, lang, "CMS 8000");
+    click_containing(&mut h, &tr(lang, "result-next"));
+    click_containing(&mut h, &tr(lang, "guidance-next"));
+    assert_eq!(h.state().step(), Step::Notice);
+    let text = preview(&h, lang).replace("\n    ", " ");
+    let expected = monitor_check::i18n::tr_args(
+        lang,
+        "notice-photo-not-attached",
+        &[("name", "label-back.jpg")],
+    );
+    assert!(text.contains(&expected), "{text}");
+}
+
 #[test]
 #[ignore = "needs ../shared"]
 fn a_dev_corpus_photo_reaches_the_result_step() {

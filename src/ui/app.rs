@@ -327,10 +327,12 @@ impl MonitorCheckApp {
             Step::Guidance => wizard(steps::guidance::ui(ui, &ctx, &mut self.form)),
             Step::Notice => {
                 let outbox = self.data_dir.as_ref().map(|d| d.join("outbox"));
+                let unreadable = self.identify.unreadable_photos();
                 let nctx = NoticeCtx {
                     step: &ctx,
                     checked_at: &self.checked_at,
                     photo_paths: &self.identify.photos,
+                    unreadable_photos: &unreadable,
                     dialogs: &self.dialogs,
                     outbox: outbox.as_deref(),
                     restored: self.restored,

@@ -37,6 +37,16 @@ impl State {
     pub fn open(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
         start_reading(ctx, self, paths);
     }
+
+    /// Names of the chosen photos that could not be read as pictures: the
+    /// notice names them instead of attaching them.
+    pub fn unreadable_photos(&self) -> Vec<String> {
+        self.results
+            .iter()
+            .filter(|r| r.outcome.is_err())
+            .map(|r| r.name.clone())
+            .collect()
+    }
 }
 
 /// How the photo picker is answered (tests drop files instead).

@@ -63,7 +63,7 @@ pub struct State {
 /// The notice and its renderings, built once per change of what they are
 /// made from rather than on every frame.
 struct Built {
-    from: (NoticeForm, Lang, Verdict, Vec<String>),
+    from: (NoticeForm, Lang, Verdict, Vec<String>, Vec<String>),
     notice: Notice,
     text: String,
     mailto: String,
@@ -75,13 +75,13 @@ impl Built {
     fn refresh(
         slot: &mut Option<Built>,
         nctx: &NoticeCtx<'_>,
-        from: (NoticeForm, Lang, Verdict, Vec<String>),
+        from: (NoticeForm, Lang, Verdict, Vec<String>, Vec<String>),
     ) {
         if slot.as_ref().is_some_and(|b| b.from == from) {
             return;
         }
-        let (form, lang, verdict, names) = &from;
-        let notice = Notice::new(
+        let (form, lang, verdict, names, unreadable) = &from;
+        let mut notice = Notice::new(
             form.clone(),
             verdict,
             nctx.step.catalog,
@@ -89,6 +89,7 @@ impl Built {
             crate::APP_VERSION,
             names.clone(),
         );
+        notice.unreadable_photos.clone_from(unreadable);
         let text = notice::render_text(&notice, *lang);
         let mailto = notice::mailto_url(&notice, *lang);
         *slot = Some(Built {
@@ -108,6 +109,8 @@ pub struct NoticeCtx<'a> {
     pub checked_at: &'a jiff::Zoned,
     /// Photos chosen on the identify step.
     pub photo_paths: &'a [PathBuf],
+    /// Names of those that could not be read as pictures.
+    pub unreadable_photos: &'a [String],
     /// How save dialogs are answered.
     pub dialogs: &'a Dialogs,
     /// Where the e-mail and print copies go.
@@ -148,7 +151,13 @@ pub fn ui(
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
-    let from = (form.clone(), lang, verdict.clone(), names);
+    let from = (
+        form.clone(),
+        lang,
+        verdict.clone(),
+        names,
+        nctx.unreadable_photos.to_vec(),
+    );
     let mut built = state.built.take();
     Built::refresh(&mut built, nctx, from);
     let current = built.as_ref()?;
@@ -457,9 +466,12 @@ fn start_job(
         for path in &photo_paths {
             match PhotoFile::read(path) {
                 Ok(photo) => photos.push(photo),
-                Err(_) => notice
-                    .unreadable_photos
-                    .push(crate::photos::display_name(path)),
+                Err(_) => {
+                    let name = crate::photos::display_name(path);
+                    if !notice.unreadable_photos.contains(&name) {
+                        notice.unreadable_photos.push(name);
+                    }
+                }
             }
         }
         if r.cancelled() {
