@@ -6,19 +6,42 @@
 //! decide; everything else can only make the answer more cautious. The
 //! last step, [`enforce_safety`], re-checks the one rule that matters most.
 
-use super::matcher::{Class, Finding, Matcher, Scan};
+use super::scan::{Finding, Scan};
+use super::tokens::Class;
 use super::{Caution, Evidence, MIN_CONFIDENCE, MatchRule, NextStep, Verdict, VerdictKind};
 use crate::catalog::Catalog;
 
-/// Which device a decisive reading says it is.
+/// Which device a decisive reading says it is. Two readings name the same
+/// device exactly when their identities are equal.
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Identity {
     /// A listed model, by the model it is (relabels count as their root).
     Listed(usize),
-    /// A listed model with an extra suffix, and the root it starts with.
-    Variant(String, usize),
-    /// Anything else, by its key.
-    Other(String),
+    /// A listed model with an extra suffix.
+    Variant {
+        /// The comparison key of what was read (`CMS8000PLUS`).
+        key: String,
+        /// The model it starts with (relabels count as their root).
+        root: usize,
+    },
+    /// Possibly a listed model, read only in part (index into
+    /// `catalog.models`).
+    Hesitant(usize),
+    /// A product the list names as not affected (index into
+    /// `catalog.not_affected`).
+    LookAlike(usize),
+    /// A model not on the list, by its comparison key.
+    Unlisted(String),
+}
+
+impl Identity {
+    /// The listed model this identity is or extends, if any.
+    fn root(&self) -> Option<usize> {
+        match self {
+            Identity::Listed(root) | Identity::Variant { root, .. } => Some(*root),
+            Identity::Hesitant(_) | Identity::LookAlike(_) | Identity::Unlisted(_) => None,
+        }
+    }
 }
 
 /// Index of the model a listed model is (itself unless a relabel).
@@ -37,12 +60,13 @@ fn root_of(catalog: &Catalog, model: usize) -> usize {
 fn identity(catalog: &Catalog, f: &Finding) -> Identity {
     match &f.class {
         Class::Listed { model, .. } => Identity::Listed(root_of(catalog, *model)),
-        Class::Variant { model } => {
-            Identity::Variant(crate::catalog::model_key(&f.read), root_of(catalog, *model))
-        }
-        Class::Hesitant { model } => Identity::Other(format!("hesitant:{model}")),
-        Class::LookAlike { idx } => Identity::Other(format!("look-alike:{idx}")),
-        Class::Unlisted { key, .. } => Identity::Other(format!("unlisted:{key}")),
+        Class::Variant { model } => Identity::Variant {
+            key: crate::catalog::model_key(&f.read),
+            root: root_of(catalog, *model),
+        },
+        Class::Hesitant { model } => Identity::Hesitant(*model),
+        Class::LookAlike { idx } => Identity::LookAlike(*idx),
+        Class::Unlisted { key, .. } => Identity::Unlisted(key.clone()),
     }
 }
 
@@ -108,8 +132,7 @@ fn add_model_sources(catalog: &Catalog, model: usize, sources: &mut Vec<String>)
 }
 
 /// Turns what was read into the verdict.
-pub(crate) fn decide(m: &Matcher<'_>, scan: Scan) -> Verdict {
-    let catalog = m.catalog();
+pub(crate) fn decide(catalog: &Catalog, scan: Scan) -> Verdict {
     let Scan {
         findings,
         ids,
@@ -156,11 +179,11 @@ pub(crate) fn decide(m: &Matcher<'_>, scan: Scan) -> Verdict {
             &unknown_products,
         ),
         [Identity::Listed(root)] => affected(catalog, &mut v, &decisive, *root),
-        [Identity::Variant(_, _)] => {
+        [Identity::Variant { .. }] => {
             let f = decisive.first().copied();
             variant(catalog, &mut v, f, &findings);
         }
-        [Identity::Other(_)] => {
+        [Identity::Hesitant(_) | Identity::LookAlike(_) | Identity::Unlisted(_)] => {
             let blockers: Vec<&Finding> = hesitant
                 .iter()
                 .chain(&weak)
@@ -194,13 +217,7 @@ fn several_identities(
     findings: &[Finding],
 ) {
     // A listed model and variants of it only: still a variant.
-    let roots: Vec<usize> = many
-        .iter()
-        .filter_map(|i| match i {
-            Identity::Listed(r) | Identity::Variant(_, r) => Some(*r),
-            Identity::Other(_) => None,
-        })
-        .collect();
+    let roots: Vec<usize> = many.iter().filter_map(Identity::root).collect();
     let same_root = roots.len() == many.len() && roots.windows(2).all(|w| w.first() == w.get(1));
     // The label's own model field reads a listed model exactly, and the
     // longer forms of it stand elsewhere (a REF or catalogue code such as

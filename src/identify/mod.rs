@@ -7,6 +7,12 @@
 //! pre-normalised; [`identify_text`] and [`identify_readings`] build one per
 //! call, which costs a few microseconds.
 //!
+//! The path of a reading: `words` (the word tables) and `tokens` (model-like
+//! tokens and what they read as) serve `scan`, which reads every line into a
+//! `Scan`; `decide` turns that `Scan` into a [`Verdict`] with nothing but the
+//! catalog. `markings` keeps ratings, dates and phone numbers from being read
+//! as models.
+//!
 //! Safety rule, enforced in `decide`: a listed model read anywhere — even
 //! at low confidence, even on an accessory label — never ends as
 //! `not_affected`.
@@ -15,13 +21,17 @@ mod decide;
 mod markings;
 mod matcher;
 mod normalize;
+mod scan;
+mod tokens;
 pub mod udi;
 mod verdict;
+mod words;
 
 #[cfg(test)]
 mod tests;
 
 pub use matcher::Matcher;
+pub use tokens::looks_like_model_line;
 pub use verdict::{
     Caution, Evidence, Identifiers, MatchRule, NextStep, Origin, Verdict, VerdictKind,
 };
