@@ -46,6 +46,10 @@ enum Reply {
     Lying { claimed: usize, body: Vec<u8> },
     /// Reads the request and never answers.
     Silent,
+    /// 302 to another path on the same server.
+    Redirect(&'static str),
+    /// 200 with an honest Content-Length, then one byte every `every`.
+    Drip { body: Vec<u8>, every: Duration },
 }
 
 struct Server {
@@ -174,6 +178,20 @@ fn respond(stream: &mut TcpStream, reply: &Reply) -> std::io::Result<()> {
             stream.write_all(body)
         }
         Reply::Silent => Ok(()),
+        Reply::Redirect(to) => write!(
+            stream,
+            "HTTP/1.1 302 Found\r\nLocation: {to}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n"
+        ),
+        Reply::Drip { body, every } => {
+            write!(stream, "{OK}Content-Length: {}\r\n\r\n", body.len())?;
+            // Ends early (write error) once the client has given up.
+            for byte in body {
+                stream.write_all(&[*byte])?;
+                stream.flush()?;
+                std::thread::sleep(*every);
+            }
+            Ok(())
+        }
     }
 }
 
@@ -608,6 +626,129 @@ fn server_that_never_answers_times_out_quickly() {
 }
 
 #[test]
+fn server_that_drips_is_cut_off_at_the_total_deadline() {
+    let keys = Keys::new();
+    let dir = tempfile::tempdir().unwrap();
+    let before = active_list(Some(dir.path()), &keys.verifier());
+    // Always some progress, so only the total deadline can stop it.
+    let server = Server::start(vec![(
+        "/affected-models.json",
+        Reply::Drip {
+            body: vec![b' '; 200],
+            every: Duration::from_millis(50),
+        },
+    )]);
+    let options = FetchOptions {
+        connect_timeout: Duration::from_secs(1),
+        total_timeout: Duration::from_secs(1),
+        ..FetchOptions::default()
+    };
+    let started = Instant::now();
+    let r = fetch_update(
+        &server.url("/affected-models.json"),
+        &before,
+        &keys.verifier(),
+        dir.path(),
+        &options,
+        &mut |_| ControlFlow::Continue(()),
+    );
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    assert_refused(r, &UpdateError::Timeout, &before, &keys, dir.path());
+}
+
+#[test]
+fn the_deadline_covers_the_signature_too() {
+    let keys = Keys::new();
+    let dir = tempfile::tempdir().unwrap();
+    let before = active_list(Some(dir.path()), &keys.verifier());
+    let server = Server::start(vec![
+        (
+            "/affected-models.json",
+            Reply::Body(list(1, &["CMS8000"]).into_bytes()),
+        ),
+        ("/affected-models.json.minisig", Reply::Silent),
+    ]);
+    let options = FetchOptions {
+        connect_timeout: Duration::from_secs(1),
+        total_timeout: Duration::from_secs(2),
+        ..FetchOptions::default()
+    };
+    let started = Instant::now();
+    let r = fetch_update(
+        &server.url("/affected-models.json"),
+        &before,
+        &keys.verifier(),
+        dir.path(),
+        &options,
+        &mut |_| ControlFlow::Continue(()),
+    );
+    let took = started.elapsed();
+    assert!(took < Duration::from_secs(5), "took {took:?}");
+    assert_refused(r, &UpdateError::Timeout, &before, &keys, dir.path());
+}
+
+#[test]
+fn up_to_five_redirects_are_followed() {
+    let keys = Keys::new();
+    let dir = tempfile::tempdir().unwrap();
+    let before = active_list(Some(dir.path()), &keys.verifier());
+    let body = list(1, &["CMS8000"]);
+    let server = Server::start(vec![
+        ("/affected-models.json", Reply::Redirect("/r1")),
+        ("/r1", Reply::Redirect("/r2")),
+        ("/r2", Reply::Redirect("/r3")),
+        ("/r3", Reply::Redirect("/r4")),
+        ("/r4", Reply::Redirect("/list.json")),
+        ("/list.json", Reply::Body(body.clone().into_bytes())),
+        (
+            "/affected-models.json.minisig",
+            Reply::Body(keys.sign(body.as_bytes())),
+        ),
+    ]);
+    let r = go(
+        &server.url("/affected-models.json"),
+        &before,
+        &keys,
+        dir.path(),
+    );
+    assert!(matches!(r, Ok(UpdateOutcome::Updated { .. })), "{r:?}");
+    assert_eq!(server.hits().len(), 7);
+}
+
+#[test]
+fn a_sixth_redirect_is_refused() {
+    let keys = Keys::new();
+    let dir = tempfile::tempdir().unwrap();
+    let before = active_list(Some(dir.path()), &keys.verifier());
+    let body = list(1, &["CMS8000"]);
+    let server = Server::start(vec![
+        ("/affected-models.json", Reply::Redirect("/r1")),
+        ("/r1", Reply::Redirect("/r2")),
+        ("/r2", Reply::Redirect("/r3")),
+        ("/r3", Reply::Redirect("/r4")),
+        ("/r4", Reply::Redirect("/r5")),
+        ("/r5", Reply::Redirect("/list.json")),
+        ("/list.json", Reply::Body(body.clone().into_bytes())),
+    ]);
+    let r = go(
+        &server.url("/affected-models.json"),
+        &before,
+        &keys,
+        dir.path(),
+    );
+    let Err(UpdateError::Network(reason)) = &r else {
+        panic!("expected a network error, got {r:?}");
+    };
+    assert!(reason.contains("redirects"), "{reason}");
+    assert!(!server.hits().contains(&"/list.json".to_owned()));
+    assert_eq!(
+        active_list(Some(dir.path()), &keys.verifier()).raw,
+        before.raw
+    );
+}
+
+#[test]
 fn missing_list_is_an_http_error() {
     let keys = Keys::new();
     let dir = tempfile::tempdir().unwrap();
@@ -906,6 +1047,45 @@ fn cli_update_refusals_exit_non_zero_with_the_reason() {
     assert_eq!(code, 1);
     assert!(stderr.contains("must start with https://"), "{stderr}");
     assert!(!store::list_path(dir.path()).exists());
+}
+
+#[test]
+fn cli_update_from_this_machine_ignores_proxies_from_the_environment() {
+    let keys = Keys::new();
+    let dir = tempfile::tempdir().unwrap();
+    let body = list(1, &["CMS8000"]);
+    let server = feed(body.clone().into_bytes(), keys.sign(body.as_bytes()));
+    // A "proxy" that only records what reaches it.
+    let proxy = Server::start(vec![]);
+    let proxy_url = proxy.url("");
+    let mut command = Command::new(env!("CARGO_BIN_EXE_monitor-check"));
+    command
+        .args(["update", "--from", &server.url("/affected-models.json")])
+        .env("MONITOR_CHECK_DATA_DIR", dir.path())
+        .env_remove("NO_PROXY")
+        .env_remove("no_proxy");
+    for var in [
+        "ALL_PROXY",
+        "all_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+    ] {
+        command.env(var, &proxy_url);
+    }
+    let out = command.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // Reached the server itself: the test key is not the pinned one.
+    assert!(
+        stderr.contains("signed with a key this app does not trust"),
+        "{stderr}"
+    );
+    assert_eq!(
+        server.hits(),
+        ["/affected-models.json", "/affected-models.json.minisig"]
+    );
+    assert!(proxy.hits().is_empty(), "{:?}", proxy.hits());
 }
 
 // ---------------------------------------------------------------------------

@@ -9,7 +9,7 @@ use std::ops::ControlFlow;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use reqwest::Url;
+use url::Url;
 
 use super::diff::ListDiff;
 use super::list::{ActiveList, MAX_LIST_BYTES, parse_catalog};
@@ -186,10 +186,10 @@ pub fn fetch_update(
     let mut sig_url = list_url.clone();
     sig_url.set_path(&format!("{}.minisig", list_url.path()));
     let deadline = Instant::now() + options.total_timeout;
-    let client = client(&list_url, options)?;
+    let agent = agent(&list_url, options);
 
     let body = download(
-        &client,
+        &agent,
         &list_url,
         Download::List,
         deadline,
@@ -197,7 +197,7 @@ pub fn fetch_update(
         progress,
     )?;
     let signature = match download(
-        &client,
+        &agent,
         &sig_url,
         Download::Signature,
         deadline,
@@ -290,28 +290,33 @@ fn is_loopback(url: &Url) -> bool {
             .is_ok_and(|ip| ip.is_loopback())
 }
 
-fn client(url: &Url, options: &FetchOptions) -> Result<reqwest::blocking::Client, UpdateError> {
-    let mut builder = reqwest::blocking::Client::builder()
-        .connect_timeout(options.connect_timeout)
-        .timeout(options.total_timeout)
-        .redirect(reqwest::redirect::Policy::limited(5))
+/// One agent for both downloads. Settings that keep an update bounded and
+/// private live here; the per-request time budget is set in [`download`].
+fn agent(url: &Url, options: &FetchOptions) -> ureq::Agent {
+    let mut config = ureq::Agent::config_builder()
+        .timeout_connect(Some(options.connect_timeout))
+        .timeout_global(Some(options.total_timeout))
+        .max_redirects(MAX_REDIRECTS)
+        // Error statuses are answers, mapped to `HttpStatus` by `download`.
+        .http_status_as_error(false)
         .user_agent(concat!("monitor-check/", env!("CARGO_PKG_VERSION")));
     if url.scheme() == "https" {
-        // A redirect must not downgrade to plain HTTP.
-        builder = builder.https_only(true);
+        // Checked on every hop, so a redirect cannot downgrade to plain HTTP.
+        config = config.https_only(true);
     } else {
         // Local test servers: a proxy from the environment must not see them.
-        builder = builder.no_proxy();
+        config = config.proxy(None);
     }
-    builder
-        .build()
-        .map_err(|e| UpdateError::Network(error_chain(&e)))
+    config.build().new_agent()
 }
+
+/// How many redirects one download follows before giving up.
+const MAX_REDIRECTS: u32 = 5;
 
 /// GETs `url` into memory, never holding more than `max_bytes + 1` bytes
 /// whatever the server announces, and giving up at `deadline`.
 fn download(
-    client: &reqwest::blocking::Client,
+    agent: &ureq::Agent,
     url: &Url,
     file: Download,
     deadline: Instant,
@@ -323,11 +328,14 @@ fn download(
         .checked_duration_since(Instant::now())
         .filter(|d| !d.is_zero())
         .ok_or(UpdateError::Timeout)?;
-    let mut response = client
-        .get(url.clone())
-        .timeout(remaining)
-        .send()
-        .map_err(|e| request_error(&e))?;
+    let response = agent
+        .get(url.as_str())
+        .config()
+        // What is left of the whole update's budget, body included.
+        .timeout_global(Some(remaining))
+        .build()
+        .call()
+        .map_err(transport_error)?;
     let status = response.status();
     if !status.is_success() {
         return Err(UpdateError::HttpStatus {
@@ -338,25 +346,34 @@ fn download(
             },
         });
     }
-    let total = response.content_length();
+    let total = response.body().content_length();
     // An honest oversize announcement is refused before reading; a lying or
     // missing one is caught by the count below.
     if total.is_some_and(|n| n > max_bytes) {
         return Err(UpdateError::TooLarge { max_bytes });
     }
+    let mut reader = response.into_body().into_reader();
     let mut body = Vec::new();
     let mut chunk = [0u8; 16 * 1024];
     loop {
         if Instant::now() >= deadline {
             return Err(UpdateError::Timeout);
         }
-        let n = match response.read(&mut chunk) {
+        // Read no further than one byte past the cap, so an endless body is
+        // refused holding at most `max_bytes + 1` bytes.
+        let received = u64::try_from(body.len()).unwrap_or(u64::MAX);
+        let room = usize::try_from(max_bytes.saturating_add(1).saturating_sub(received))
+            .unwrap_or(usize::MAX);
+        let Some(buf) = chunk.get_mut(..room.min(16 * 1024)) else {
+            break;
+        };
+        let n = match reader.read(buf) {
             Ok(0) => break,
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(read_error(&e)),
+            Err(e) => return Err(transport_error(ureq::Error::from(e))),
         };
-        let Some(bytes) = chunk.get(..n) else {
+        let Some(bytes) = buf.get(..n) else {
             break;
         };
         body.extend_from_slice(bytes);
@@ -376,28 +393,29 @@ fn download(
     Ok(body)
 }
 
-fn request_error(e: &reqwest::Error) -> UpdateError {
-    if e.is_timeout() {
-        UpdateError::Timeout
-    } else {
-        UpdateError::Network(error_chain(e))
+/// Maps a failed request or body read to the reason shown to the user.
+fn transport_error(e: ureq::Error) -> UpdateError {
+    match e {
+        ureq::Error::Timeout(_) => UpdateError::Timeout,
+        ureq::Error::Io(e) if e.kind() == std::io::ErrorKind::TimedOut => UpdateError::Timeout,
+        // ureq's own text ("io: …") is terse; the OS error and its causes
+        // read better.
+        ureq::Error::Io(e) => UpdateError::Network(error_chain(&e)),
+        ureq::Error::TooManyRedirects => {
+            UpdateError::Network(format!("more than {MAX_REDIRECTS} redirects"))
+        }
+        ureq::Error::RequireHttpsOnly(to) => UpdateError::Network(format!(
+            "redirected from https to a plain http address: {to}"
+        )),
+        ureq::Error::Rustls(e) => {
+            UpdateError::Network(format!("the secure connection failed: {e}"))
+        }
+        other => UpdateError::Network(error_chain(&other)),
     }
 }
 
-fn read_error(e: &std::io::Error) -> UpdateError {
-    let inner_timeout = e
-        .get_ref()
-        .and_then(|inner| inner.downcast_ref::<reqwest::Error>())
-        .is_some_and(reqwest::Error::is_timeout);
-    if e.kind() == std::io::ErrorKind::TimedOut || inner_timeout {
-        UpdateError::Timeout
-    } else {
-        UpdateError::Network(error_chain(e))
-    }
-}
-
-/// The error and its causes on one line ("a: b: c"), since reqwest's own
-/// message alone ("error sending request") says little.
+/// The error and its causes on one line ("a: b: c"), since an error's own
+/// message alone often says little.
 fn error_chain(e: &dyn std::error::Error) -> String {
     let mut text = e.to_string();
     let mut source = e.source();
@@ -441,6 +459,35 @@ mod tests {
         let url = checked_url(DEFAULT_FEED_URL).unwrap();
         assert_eq!(url.scheme(), "https");
         assert!(url.path().ends_with("/affected-models.json"));
+    }
+
+    #[test]
+    fn an_https_update_never_makes_a_plain_http_request() {
+        // ureq checks every hop against `https_only`, redirects included,
+        // before connecting; a local server cannot serve trusted TLS, so the
+        // agent is checked directly.
+        let url = checked_url("https://h.example/affected-models.json").unwrap();
+        let agent = agent(&url, &FetchOptions::default());
+        let err = agent.get("http://127.0.0.1:9/a.json").call().unwrap_err();
+        assert!(matches!(err, ureq::Error::RequireHttpsOnly(_)), "{err}");
+        let UpdateError::Network(reason) = transport_error(err) else {
+            panic!("expected a network error");
+        };
+        assert!(reason.contains("plain http"), "{reason}");
+    }
+
+    #[test]
+    fn timeouts_read_as_timeouts() {
+        let timeout = ureq::Error::Timeout(ureq::Timeout::Global);
+        assert_eq!(transport_error(timeout), UpdateError::Timeout);
+        // As a body read reports it: wrapped in an io::Error.
+        let wrapped = ureq::Error::Timeout(ureq::Timeout::RecvBody).into_io();
+        assert_eq!(
+            transport_error(ureq::Error::from(wrapped)),
+            UpdateError::Timeout
+        );
+        let os = std::io::Error::from(std::io::ErrorKind::TimedOut);
+        assert_eq!(transport_error(ureq::Error::from(os)), UpdateError::Timeout);
     }
 
     #[test]
