@@ -464,13 +464,12 @@ fn start_job(
         let mut notice = notice;
         let mut photos = Vec::new();
         for path in &photo_paths {
-            match PhotoFile::read(path) {
-                Ok(photo) => photos.push(photo),
-                Err(_) => {
-                    let name = crate::photos::display_name(path);
-                    if !notice.unreadable_photos.contains(&name) {
-                        notice.unreadable_photos.push(name);
-                    }
+            if let Ok(photo) = PhotoFile::read(path) {
+                photos.push(photo);
+            } else {
+                let name = crate::photos::display_name(path);
+                if !notice.unreadable_photos.contains(&name) {
+                    notice.unreadable_photos.push(name);
                 }
             }
         }
