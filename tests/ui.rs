@@ -10,21 +10,11 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
 use monitor_check::i18n::{Lang, tr};
-use monitor_check::ui::steps::notice::Dialogs;
 use monitor_check::ui::wizard::Step;
 use monitor_check::ui::{AppConfig, MonitorCheckApp};
-use monitor_check::update::ActiveList;
 
 fn harness(lang: Lang, data_dir: &std::path::Path) -> Harness<'static, MonitorCheckApp> {
-    let config = AppConfig {
-        default_lang: lang,
-        data_dir: Some(data_dir.to_path_buf()),
-        list: ActiveList::bundled(),
-        dialogs: Dialogs::Fixed(data_dir.join("saved")),
-        started: None,
-        initial_photos: Vec::new(),
-        verifier: monitor_check::update::Verifier::pinned(),
-    };
+    let config = AppConfig::offline(lang, data_dir);
     let mut h = Harness::builder()
         .with_size(egui::vec2(1000.0, 1400.0))
         .build_eframe(move |cc| MonitorCheckApp::new(cc, config));

@@ -4,30 +4,16 @@
 //! feature: `cargo test --features snapshots --test ui_snapshots`. After a
 //! deliberate change of the look, `UPDATE_SNAPSHOTS=1` writes new images.
 #![cfg(feature = "snapshots")]
-#![expect(
-    clippy::unwrap_used,
-    reason = "a failed step should stop the test right there"
-)]
 
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use monitor_check::i18n::{Lang, tr};
-use monitor_check::ui::steps::notice::Dialogs;
 use monitor_check::ui::wizard::Step;
 use monitor_check::ui::{AppConfig, MonitorCheckApp};
-use monitor_check::update::ActiveList;
 
 fn harness(data_dir: &std::path::Path) -> Harness<'static, MonitorCheckApp> {
-    let config = AppConfig {
-        default_lang: Lang::En,
-        data_dir: Some(data_dir.to_path_buf()),
-        list: ActiveList::bundled(),
-        dialogs: Dialogs::Fixed(data_dir.join("saved")),
-        started: None,
-        initial_photos: Vec::new(),
-        verifier: monitor_check::update::Verifier::pinned(),
-    };
+    let config = AppConfig::offline(Lang::En, data_dir);
     let mut h = Harness::builder()
         .with_size(egui::vec2(900.0, 1100.0))
         .build_eframe(move |cc| MonitorCheckApp::new(cc, config));

@@ -1066,18 +1066,12 @@ mod app {
     use egui_kittest::Harness;
     use egui_kittest::kittest::Queryable;
     use monitor_check::i18n::{Lang, tr};
-    use monitor_check::ui::steps::notice::Dialogs;
     use monitor_check::ui::{AppConfig, MonitorCheckApp};
 
     fn app(dir: &Path, keys: &Keys) -> Harness<'static, MonitorCheckApp> {
         let config = AppConfig {
-            default_lang: Lang::En,
-            data_dir: Some(dir.to_path_buf()),
-            list: ActiveList::bundled(),
-            dialogs: Dialogs::Fixed(dir.join("saved")),
-            started: None,
-            initial_photos: Vec::new(),
             verifier: keys.verifier(),
+            ..AppConfig::offline(Lang::En, dir)
         };
         let mut h = Harness::builder()
             .with_size(egui::vec2(1000.0, 1600.0))

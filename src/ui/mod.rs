@@ -1,9 +1,11 @@
-//! Everything egui: the app, the wizard state, one file per step, the theme.
+//! Everything egui: the window, the app state and its actions, one file per
+//! screen, the theme.
 
 mod app;
 pub mod jobs;
 pub mod photo_reading;
 mod prefs;
+mod state;
 pub mod steps;
 pub mod theme;
 mod widgets;
@@ -12,8 +14,9 @@ pub mod wizard;
 use std::process::ExitCode;
 use std::time::Instant;
 
-pub use app::{AppConfig, MonitorCheckApp};
+pub use app::MonitorCheckApp;
 pub use prefs::Prefs;
+pub use state::{AppConfig, AppState};
 
 /// Opens the app window and runs until it is closed.
 /// `photos` are opened on the identify step, as if dropped on the window.

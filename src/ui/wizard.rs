@@ -1,6 +1,11 @@
 //! The wizard's steps and the actions that move between them. No egui here:
 //! the rules of the flow are unit-tested on their own.
 
+use std::path::PathBuf;
+
+use super::theme::Look;
+use crate::guidance::Role;
+use crate::i18n::Lang;
 use crate::identify::Verdict;
 use crate::update::ActiveList;
 
@@ -73,9 +78,10 @@ impl Step {
     }
 }
 
-/// What a step asks of the app after it has been drawn. The app applies it
-/// once the frame is drawn, so a frame never mixes two states; the moves
-/// between steps are [`Wizard::apply`]'s.
+/// Every change a screen asks for: the steps, the top bar and the navigation
+/// return one, and the app applies them in order once the frame is drawn, so
+/// a frame never mixes two states. The moves between steps are
+/// [`Wizard::apply`]'s; the rest is `AppState::apply`'s.
 #[must_use]
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
@@ -93,6 +99,16 @@ pub enum Action {
     Discard,
     /// A newer list was accepted: it is the list in use from now on.
     ListUpdated(Box<ActiveList>),
+    /// Photos of the label were chosen (dropped, picked or opened at start).
+    PhotosChosen(Vec<PathBuf>),
+    /// The language of the app and of the notice.
+    SetLang(Lang),
+    /// Who uses the app.
+    SetRole(Role),
+    /// Text size and contrast.
+    SetLook(Look),
+    /// Address of the published list (empty: the default feed).
+    SetFeedUrl(String),
 }
 
 /// Where the user is, and the verdict the later steps rest on.
@@ -155,12 +171,19 @@ impl Wizard {
                 self.verdict = Some(*verdict);
                 self.step = Step::Result;
             }
-            // A verdict reached with another list may no longer hold.
-            Action::InputChanged | Action::ListUpdated(_) => self.verdict = None,
+            // A verdict reached with another list, or from other photos,
+            // may no longer hold.
+            Action::InputChanged | Action::ListUpdated(_) | Action::PhotosChosen(_) => {
+                self.verdict = None;
+            }
             Action::StartOver | Action::Discard => {
                 self.verdict = None;
                 self.step = Step::Identify;
             }
+            Action::SetLang(_)
+            | Action::SetRole(_)
+            | Action::SetLook(_)
+            | Action::SetFeedUrl(_) => {}
         }
     }
 }

@@ -22,8 +22,9 @@ pub struct State {
     pub error: Option<InputError>,
     /// The field got the keyboard focus once already.
     pub focused: bool,
-    /// Photos of the label chosen by the user.
-    pub photos: Vec<PathBuf>,
+    /// Photos to read when the step is next drawn (opened at start, or a
+    /// restored notice whose verdict must be reached again).
+    pending: Vec<PathBuf>,
     reading: Option<Running>,
     picking: Option<crate::ui::jobs::Job<Option<Vec<PathBuf>>>>,
     results: Vec<PhotoResult>,
@@ -33,9 +34,10 @@ pub struct State {
 }
 
 impl State {
-    /// Starts reading `paths`, as if they were dropped on the window.
-    pub fn open(&mut self, ctx: &egui::Context, paths: Vec<PathBuf>) {
-        start_reading(ctx, self, paths);
+    /// Reads `paths` as soon as the step is drawn, as if they were dropped
+    /// on the window.
+    pub fn read_when_shown(&mut self, paths: Vec<PathBuf>) {
+        self.pending = paths;
     }
 
     /// Names of the chosen photos that could not be read as pictures: the
@@ -126,6 +128,11 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action
             .collect()
     });
     let mut chosen = (!dropped.is_empty()).then_some(dropped);
+    if !state.pending.is_empty() {
+        // Already kept by the app: read them without announcing them again.
+        let paths = std::mem::take(&mut state.pending);
+        start_reading(ui.ctx(), state, paths);
+    }
     if let Some(job) = &mut state.picking
         && let Some(picked) = job.poll()
     {
@@ -135,7 +142,8 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action
     if let Some(paths) = chosen
         && state.reading.is_none()
     {
-        start_reading(ui.ctx(), state, paths);
+        start_reading(ui.ctx(), state, paths.clone());
+        action = Some(Action::PhotosChosen(paths));
     }
 
     if let Some(running) = &state.reading {
@@ -180,8 +188,10 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action
         }
     }
 
-    if let Some(verdict) = state.photo_verdict.clone() {
-        action = confirm_ui(ui, ctx, state, &verdict);
+    if let Some(verdict) = state.photo_verdict.clone()
+        && let Some(confirmed) = confirm_ui(ui, ctx, state, &verdict)
+    {
+        action = Some(confirmed);
     }
     action
 }
@@ -258,7 +268,6 @@ fn start_reading(ctx: &egui::Context, state: &mut State, paths: Vec<PathBuf>) {
     state.confirm_shown = false;
     state.photo_note = None;
     state.results.clear();
-    state.photos.clone_from(&paths);
     match photo_reading::start(ctx, paths) {
         Ok(running) => state.reading = Some(running),
         Err(e) => state.photo_note = Some(e.to_string()),

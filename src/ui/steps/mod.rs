@@ -1,5 +1,8 @@
-//! One file per wizard step. Each step draws itself and returns an
-//! [`Action`](super::wizard::Action) for the app to apply after drawing.
+//! One file per screen. Each has the same shape,
+//! `fn ui(ui, &StepCtx, &mut State) -> Option<Action>`: it reads the app
+//! through the [`StepCtx`], edits only its own `State` (for guidance and
+//! notice, the notice form they show), and asks for every other change with
+//! an [`Action`](super::wizard::Action) that the app applies after the frame.
 
 pub mod guidance;
 pub mod identify;
@@ -7,14 +10,18 @@ pub mod notice;
 pub mod result;
 pub mod welcome;
 
+use std::path::{Path, PathBuf};
+
 use crate::catalog::Catalog;
 use crate::guidance::Role;
 use crate::i18n::Lang;
 use crate::identify::Verdict;
+use crate::update::{ActiveList, Verifier};
 
 use super::theme::Look;
+use notice::Dialogs;
 
-/// What every step may read.
+/// What every screen may read. Built by the app for each frame.
 pub struct StepCtx<'a> {
     /// Language in use.
     pub lang: Lang,
@@ -22,8 +29,26 @@ pub struct StepCtx<'a> {
     pub role: Role,
     /// Text size and contrast.
     pub look: Look,
+    /// Address of the published list; empty for the default feed.
+    pub feed_url: &'a str,
     /// The list in use.
+    pub list: &'a ActiveList,
+    /// The list's models (`&list.catalog`).
     pub catalog: &'a Catalog,
     /// The verdict, once there is one.
     pub verdict: Option<&'a Verdict>,
+    /// When the verdict was reached.
+    pub checked_at: &'a jiff::Zoned,
+    /// Photos of the label chosen for this check.
+    pub photo_paths: &'a [PathBuf],
+    /// Names of those that could not be read as pictures.
+    pub unreadable_photos: &'a [String],
+    /// Where the app keeps its files; `None` keeps nothing on disk.
+    pub data_dir: Option<&'a Path>,
+    /// How save dialogs are answered.
+    pub dialogs: &'a Dialogs,
+    /// Checks the signature of list updates.
+    pub verifier: &'a Verifier,
+    /// A saved notice was picked up at start.
+    pub restored: bool,
 }

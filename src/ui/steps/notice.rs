@@ -1,7 +1,7 @@
 //! Step 5: the notice for the family doctor — the form, a live preview, and
 //! copy / save / e-mail / print. Files are written on a worker thread.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
@@ -52,9 +52,12 @@ pub enum Outcome {
     Failed(String),
 }
 
-/// What the notice step keeps between frames.
+/// The notice being written: its form (which the guidance step fills in
+/// too) and what the notice step keeps between frames.
 #[derive(Default)]
 pub struct State {
+    /// What the user has said so far.
+    pub form: NoticeForm,
     job: Option<Job<Outcome>>,
     message: Option<(bool, String)>,
     built: Option<Built>,
@@ -74,7 +77,7 @@ impl Built {
     /// `from` changed.
     fn refresh(
         slot: &mut Option<Built>,
-        nctx: &NoticeCtx<'_>,
+        ctx: &StepCtx<'_>,
         from: (NoticeForm, Lang, Verdict, Vec<String>, Vec<String>),
     ) {
         if slot.as_ref().is_some_and(|b| b.from == from) {
@@ -84,8 +87,8 @@ impl Built {
         let mut notice = Notice::new(
             form.clone(),
             verdict,
-            nctx.step.catalog,
-            nctx.checked_at.clone(),
+            ctx.catalog,
+            ctx.checked_at.clone(),
             crate::APP_VERSION,
             names.clone(),
         );
@@ -101,73 +104,40 @@ impl Built {
     }
 }
 
-/// Everything the step needs besides the form.
-pub struct NoticeCtx<'a> {
-    /// Shared step context.
-    pub step: &'a StepCtx<'a>,
-    /// When the check was made.
-    pub checked_at: &'a jiff::Zoned,
-    /// Photos chosen on the identify step.
-    pub photo_paths: &'a [PathBuf],
-    /// Names of those that could not be read as pictures.
-    pub unreadable_photos: &'a [String],
-    /// How save dialogs are answered.
-    pub dialogs: &'a Dialogs,
-    /// Where the e-mail and print copies go.
-    pub outbox: Option<&'a Path>,
-    /// A draft was restored at start.
-    pub restored: bool,
-}
-
-/// What the notice step asks of the app besides moving.
-#[derive(Debug, PartialEq)]
-pub enum Request {
-    /// Move the wizard.
-    Wizard(Action),
-    /// Remove the saved draft and clear the form.
-    Discard,
-}
-
 /// Draws the notice step.
-pub fn ui(
-    ui: &mut Ui,
-    nctx: &NoticeCtx<'_>,
-    form: &mut NoticeForm,
-    state: &mut State,
-) -> Option<Request> {
-    let ctx = nctx.step;
+pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     let lang = ctx.lang;
-    let mut request = None;
+    let mut action = None;
     let Some(verdict) = ctx.verdict else {
-        return Some(Request::Wizard(Action::Back));
+        return Some(Action::Back);
     };
     ui.heading(tr(lang, "ui-notice-heading"));
-    if nctx.restored {
+    if ctx.restored {
         ui.label(RichText::new(tr(lang, "ui-notice-restored")).strong());
     }
     ui.label(tr(lang, "ui-notice-intro"));
-    let names = nctx
+    let names = ctx
         .photo_paths
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
     let from = (
-        form.clone(),
+        state.form.clone(),
         lang,
         verdict.clone(),
         names,
-        nctx.unreadable_photos.to_vec(),
+        ctx.unreadable_photos.to_vec(),
     );
     let mut built = state.built.take();
-    Built::refresh(&mut built, nctx, from);
+    Built::refresh(&mut built, ctx, from);
     let current = built.as_ref()?;
 
     // What most people came for comes first; the form refines it.
     ui.add_space(theme::GAP);
-    actions_ui(ui, nctx, current, state);
+    actions_ui(ui, ctx, current, state);
     ui.add_space(theme::GAP);
 
-    form_ui(ui, lang, form);
+    form_ui(ui, lang, &mut state.form);
     ui.add_space(theme::GAP);
     egui::CollapsingHeader::new(RichText::new(tr(lang, "ui-notice-preview")).strong())
         .default_open(true)
@@ -188,14 +158,14 @@ pub fn ui(
     ui.add_space(theme::GAP);
     ui.horizontal_wrapped(|ui| {
         if ui.button(tr(lang, "ui-notice-start-over")).clicked() {
-            request = Some(Request::Wizard(Action::StartOver));
+            action = Some(Action::StartOver);
         }
         if ui.button(tr(lang, "ui-notice-discard")).clicked() {
-            request = Some(Request::Discard);
+            action = Some(Action::Discard);
         }
     });
     state.built = built;
-    request
+    action
 }
 
 fn form_ui(ui: &mut Ui, lang: Lang, form: &mut NoticeForm) {
@@ -301,9 +271,9 @@ fn section(ui: &mut Ui, title: &str) {
     ui.label(theme::title(title));
 }
 
-fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, built: &Built, state: &mut State) {
+fn actions_ui(ui: &mut Ui, ctx: &StepCtx<'_>, built: &Built, state: &mut State) {
     let notice = &built.notice;
-    let lang = nctx.step.lang;
+    let lang = ctx.lang;
     if let Some(job) = &mut state.job {
         if let Some(outcome) = job.poll() {
             state.message = Some(outcome_message(lang, &outcome));
@@ -355,7 +325,7 @@ fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, built: &Built, state: &mut Stat
         }
         if let Some(output) = start {
             state.message = None;
-            match start_job(ui.ctx(), nctx, notice, output) {
+            match start_job(ui.ctx(), ctx, notice, output) {
                 Ok(job) => state.job = Some(job),
                 Err(e) => {
                     state.message =
@@ -372,7 +342,7 @@ fn actions_ui(ui: &mut Ui, nctx: &NoticeCtx<'_>, built: &Built, state: &mut Stat
         let color = if *ok {
             ui.visuals().text_color()
         } else {
-            theme::error_color(nctx.step.look)
+            theme::error_color(ctx.look)
         };
         ui.label(RichText::new(text).strong().color(color));
     }
@@ -422,25 +392,26 @@ fn outcome_message(lang: Lang, outcome: &Outcome) -> (bool, String) {
 }
 
 fn start_job(
-    ctx: &egui::Context,
-    nctx: &NoticeCtx<'_>,
+    egui_ctx: &egui::Context,
+    ctx: &StepCtx<'_>,
     notice: &Notice,
     output: Output,
 ) -> std::io::Result<Job<Outcome>> {
-    let lang = nctx.step.lang;
+    let lang = ctx.lang;
     let notice = notice.clone();
-    let photo_paths = nctx.photo_paths.to_vec();
-    let dialogs = nctx.dialogs.clone();
-    let outbox = nctx
-        .outbox
-        .map_or_else(std::env::temp_dir, Path::to_path_buf);
+    let photo_paths = ctx.photo_paths.to_vec();
+    let dialogs = ctx.dialogs.clone();
+    // Copies for the mail program and the printer.
+    let outbox = ctx
+        .data_dir
+        .map_or_else(std::env::temp_dir, |d| d.join("outbox"));
     let extension = match output {
         Output::Text => "txt",
         Output::Pdf | Output::Print => "pdf",
         Output::Email => "eml",
     };
     let file_name = notice::eml::file_name(&notice, lang, extension);
-    Job::spawn("notice-writer", ctx, move |r| {
+    Job::spawn("notice-writer", egui_ctx, move |r| {
         let target = match output {
             Output::Text | Output::Pdf => match &dialogs {
                 Dialogs::Fixed(dir) => dir.join(&file_name),

@@ -6,13 +6,13 @@ use std::path::Path;
 
 use egui::{RichText, Ui};
 
+use super::StepCtx;
 use crate::guidance::Role;
 use crate::i18n::{Lang, tr, tr_args};
-use crate::ui::Prefs;
 use crate::ui::jobs::Job;
 use crate::ui::theme;
 use crate::ui::wizard::Action;
-use crate::update::{self, ActiveList, FetchOptions, UpdateError, UpdateOutcome, Verifier};
+use crate::update::{self, ActiveList, FetchOptions, UpdateError, UpdateOutcome};
 
 /// What the welcome step keeps between frames: the update check.
 #[derive(Default)]
@@ -21,16 +21,11 @@ pub struct State {
     message: Option<(bool, String)>,
 }
 
-/// Draws the welcome step.
-pub fn ui(
-    ui: &mut Ui,
-    prefs: &mut Prefs,
-    state: &mut State,
-    list: &ActiveList,
-    data_dir: Option<&Path>,
-    verifier: &Verifier,
-) -> Option<Action> {
-    let lang = prefs.lang;
+/// Draws the welcome step. The language, the role and the feed address
+/// are the app's preferences: a change comes back as an action.
+pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
+    let lang = ctx.lang;
+    let mut action = None;
     ui.heading(tr(lang, "welcome-heading"));
     ui.add_space(theme::GAP);
     ui.label(tr(lang, "welcome-intro"));
@@ -40,33 +35,29 @@ pub fn ui(
     ui.label(RichText::new(tr(lang, "welcome-language")).strong());
     ui.horizontal(|ui| {
         for l in Lang::ALL {
-            ui.radio_value(&mut prefs.lang, l, l.native_name());
+            if ui.radio(lang == l, l.native_name()).clicked() && l != lang {
+                action = Some(Action::SetLang(l));
+            }
         }
     });
     ui.add_space(theme::GAP);
 
     ui.label(RichText::new(tr(lang, "welcome-role")).strong());
     for role in Role::ALL {
-        ui.radio_value(&mut prefs.role, role, tr(lang, role.message_id()));
+        if ui
+            .radio(ctx.role == role, tr(lang, role.message_id()))
+            .clicked()
+            && role != ctx.role
+        {
+            action = Some(Action::SetRole(role));
+        }
     }
     ui.add_space(theme::GAP * 2.0);
-    let look = prefs.look;
-    list_ui(
-        ui,
-        (lang, look),
-        &mut prefs.feed_url,
-        state,
-        (list, data_dir, verifier),
-    )
+    list_ui(ui, ctx, state).or(action)
 }
 
-fn list_ui(
-    ui: &mut Ui,
-    (lang, look): (Lang, theme::Look),
-    feed_url: &mut String,
-    state: &mut State,
-    (list, data_dir, verifier): (&ActiveList, Option<&Path>, &Verifier),
-) -> Option<Action> {
+fn list_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
+    let (lang, list) = (ctx.lang, ctx.list);
     let mut action = None;
     ui.label(RichText::new(tr(lang, "list-heading")).strong());
     ui.label(tr_args(
@@ -107,12 +98,12 @@ fn list_ui(
         });
     } else if ui.button(tr(lang, "list-check-updates")).clicked() {
         state.message = None;
-        let url = if feed_url.trim().is_empty() {
+        let url = if ctx.feed_url.trim().is_empty() {
             update::DEFAULT_FEED_URL.to_owned()
         } else {
-            feed_url.trim().to_owned()
+            ctx.feed_url.trim().to_owned()
         };
-        match start_update(ui.ctx(), lang, &url, list, data_dir, verifier) {
+        match start_update(ui.ctx(), ctx, &url) {
             Ok(job) => state.job = Some(job),
             Err(e) => state.message = Some((false, e)),
         }
@@ -123,17 +114,22 @@ fn list_ui(
         ui.label(if *ok {
             text
         } else {
-            text.color(theme::error_color(look))
+            text.color(theme::error_color(ctx.look))
         });
     }
 
     egui::CollapsingHeader::new(tr(lang, "list-settings")).show(ui, |ui| {
-        crate::ui::widgets::text_field(
+        let mut feed_url = ctx.feed_url.to_owned();
+        if crate::ui::widgets::text_field(
             ui,
             &tr(lang, "list-feed-url"),
-            feed_url,
+            &mut feed_url,
             update::DEFAULT_FEED_URL,
-        );
+        )
+        .changed()
+        {
+            action = Some(Action::SetFeedUrl(feed_url));
+        }
         ui.label(RichText::new(tr(lang, "list-feed-url-note")).small());
     });
     advisories_ui(ui, lang, list);
@@ -180,22 +176,20 @@ fn advisories_ui(ui: &mut Ui, lang: Lang, list: &ActiveList) {
 }
 
 fn start_update(
-    ctx: &egui::Context,
-    lang: Lang,
+    egui_ctx: &egui::Context,
+    ctx: &StepCtx<'_>,
     url: &str,
-    list: &ActiveList,
-    data_dir: Option<&Path>,
-    verifier: &Verifier,
 ) -> Result<Job<Result<UpdateOutcome, UpdateError>>, String> {
-    let Some(dir) = data_dir.map(Path::to_path_buf) else {
+    let lang = ctx.lang;
+    let Some(dir) = ctx.data_dir.map(Path::to_path_buf) else {
         return Err(tr(lang, "list-no-data-dir"));
     };
-    let current = list.clone();
+    let current = ctx.list.clone();
     let url = url.to_owned();
-    let verifier = verifier.clone();
+    let verifier = ctx.verifier.clone();
     let receiving = tr(lang, "list-receiving");
     let verifying = tr(lang, "list-verifying");
-    Job::spawn("list-update", ctx, move |r| {
+    Job::spawn("list-update", egui_ctx, move |r| {
         let mut progress = |p: update::Progress| {
             let status = match p {
                 update::Progress::Connecting(_) | update::Progress::Receiving { .. } => {
