@@ -2,27 +2,18 @@
 //! CLI and the notice, so all three say the same thing the same way.
 
 use crate::i18n::{Lang, tr, tr_args};
-use crate::identify::{Caution, Evidence, MatchRule, Origin, Verdict, VerdictKind};
+use crate::identify::{Caution, Evidence, MatchRule, Origin, Verdict};
 
 /// The headline, e.g. "This monitor (CMS8000) is on the list of affected models".
 pub fn headline(lang: Lang, verdict: &Verdict) -> String {
     let model = verdict.model.as_deref().unwrap_or_default();
-    let id = match verdict.verdict {
-        VerdictKind::Affected => "result-affected",
-        VerdictKind::NotAffected => "result-not-affected",
-        VerdictKind::Unknown => "result-unknown",
-    };
-    tr_args(lang, id, &[("model", model)])
+    tr_args(lang, verdict.verdict.message_id(), &[("model", model)])
 }
 
 /// What the headline means and what to watch for, one or two sentences.
 pub fn explanation(lang: Lang, verdict: &Verdict) -> String {
     let model = verdict.model.as_deref().unwrap_or_default();
-    let id = match verdict.verdict {
-        VerdictKind::Affected => "result-affected-explain",
-        VerdictKind::NotAffected => "result-not-affected-explain",
-        VerdictKind::Unknown => "result-unknown-explain",
-    };
+    let id = verdict.verdict.explanation_message_id();
     let mut s = tr_args(lang, id, &[("model", model)]);
     if let Some(of) = &verdict.relabel_of {
         s.push('\n');

@@ -50,15 +50,6 @@ impl Lang {
         }
     }
 
-    /// Parses `it` or `en` (any case).
-    pub fn from_code(code: &str) -> Option<Lang> {
-        match code.trim().to_ascii_lowercase().as_str() {
-            "it" => Some(Lang::It),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
-    }
-
     /// Picks the language for a system locale such as `it_IT.UTF-8` or
     /// `it-CH`: Italian for any Italian locale, English otherwise.
     pub fn from_locale(locale: &str) -> Lang {
@@ -119,6 +110,9 @@ fn load(lang: Lang) -> (FluentBundle<FluentResource>, BTreeSet<String>) {
         for entry in resource.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
                 ids.insert(m.id.name.to_owned());
+                for a in &m.attributes {
+                    ids.insert(format!("{}.{}", m.id.name, a.id.name));
+                }
             }
         }
         let _ = bundle.add_resource(resource);
@@ -132,30 +126,26 @@ pub fn tr(lang: Lang, id: &str) -> String {
     tr_args(lang, id, &[])
 }
 
-/// The message `id` in `lang` with string arguments `{ $name }`.
+/// The message `id` in `lang` with string arguments `{ $name }`. An id
+/// `message.attribute` names an attribute: one concept has one message, and
+/// where the notice to the doctor words it differently from the screen,
+/// that wording is the message's `.notice` attribute.
 pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
     let bundle = &catalogs().bundles[lang.index()];
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
+    let pattern = match id.split_once('.') {
+        Some((message, attribute)) => bundle
+            .get_message(message)
+            .and_then(|m| m.get_attribute(attribute))
+            .map(|a| a.value()),
+        None => bundle.get_message(id).and_then(|m| m.value()),
+    };
+    let Some(pattern) = pattern else {
         return id.to_owned();
     };
     let mut fluent_args = FluentArgs::new();
     for (name, value) in args {
         fluent_args.set(*name, FluentValue::from(*value));
     }
-    let mut errors = Vec::new();
-    bundle
-        .format_pattern(pattern, Some(&fluent_args), &mut errors)
-        .into_owned()
-}
-
-/// The message `id` with one number argument, for plural rules.
-pub fn tr_count(lang: Lang, id: &str, name: &str, count: u64) -> String {
-    let bundle = &catalogs().bundles[lang.index()];
-    let Some(pattern) = bundle.get_message(id).and_then(|m| m.value()) else {
-        return id.to_owned();
-    };
-    let mut fluent_args = FluentArgs::new();
-    fluent_args.set(name, FluentValue::from(count));
     let mut errors = Vec::new();
     bundle
         .format_pattern(pattern, Some(&fluent_args), &mut errors)
@@ -196,6 +186,8 @@ pub fn ids(lang: Lang) -> &'static BTreeSet<String> {
 
 #[cfg(test)]
 mod tests {
+    use std::collections::BTreeMap;
+
     use super::*;
 
     #[test]
@@ -218,6 +210,80 @@ mod tests {
         assert!(only_it.is_empty(), "only in Italian: {only_it:?}");
         assert!(only_en.is_empty(), "only in English: {only_en:?}");
         assert!(!en.is_empty());
+    }
+
+    /// The variables each message (and attribute) uses, by id.
+    fn variables(lang: Lang) -> BTreeMap<String, BTreeSet<String>> {
+        use fluent_syntax::ast::{Expression, InlineExpression, Pattern, PatternElement};
+        fn walk(pattern: &Pattern<&str>, out: &mut BTreeSet<String>) {
+            for element in &pattern.elements {
+                if let PatternElement::Placeable { expression } = element {
+                    expression_vars(expression, out);
+                }
+            }
+        }
+        fn expression_vars(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+            match e {
+                Expression::Inline(i) => inline_vars(i, out),
+                Expression::Select { selector, variants } => {
+                    inline_vars(selector, out);
+                    for v in variants {
+                        walk(&v.value, out);
+                    }
+                }
+            }
+        }
+        fn inline_vars(i: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+            match i {
+                InlineExpression::VariableReference { id } => {
+                    out.insert(id.name.to_owned());
+                }
+                InlineExpression::Placeable { expression } => expression_vars(expression, out),
+                _ => {}
+            }
+        }
+        let mut by_id = BTreeMap::new();
+        for text in FILES[lang.index()] {
+            let resource = fluent_syntax::parser::parse(*text).unwrap_or_else(|(r, _)| r);
+            for entry in &resource.body {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    let mut vars = BTreeSet::new();
+                    if let Some(v) = &m.value {
+                        walk(v, &mut vars);
+                    }
+                    by_id.insert(m.id.name.to_owned(), vars);
+                    for a in &m.attributes {
+                        let mut vars = BTreeSet::new();
+                        walk(&a.value, &mut vars);
+                        by_id.insert(format!("{}.{}", m.id.name, a.id.name), vars);
+                    }
+                }
+            }
+        }
+        by_id
+    }
+
+    #[test]
+    fn every_message_takes_the_same_variables_in_every_language() {
+        let en = variables(Lang::En);
+        assert!(en.values().any(|v| !v.is_empty()), "variables are seen");
+        for lang in Lang::ALL {
+            let other = variables(lang);
+            for (id, vars) in &en {
+                assert_eq!(other.get(id), Some(vars), "{id} in {lang:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_attribute_gives_the_notice_wording_of_a_concept() {
+        assert_eq!(tr(Lang::En, "connection-none"), "Not connected to anything");
+        assert_eq!(tr(Lang::En, "connection-none.notice"), "none");
+        assert!(has(Lang::It, "connection-none.notice"));
+        assert_eq!(
+            tr(Lang::En, "connection-none.nothing"),
+            "connection-none.nothing"
+        );
     }
 
     #[test]

@@ -301,10 +301,13 @@ fn a_checklist_nobody_answered_is_not_reported_as_checked() {
         let text = preview(&h, lang);
         assert!(text.contains(&tr(lang, "notice-tamper-not-done")), "{text}");
         assert!(
-            !text.contains(&tr(lang, "notice-tamper-not-seen")),
+            !text.contains(&tr(lang, "tamper-answer-not-seen.notice")),
             "{text}"
         );
-        assert!(!text.contains(&tr(lang, "notice-tamper-seen")), "{text}");
+        assert!(
+            !text.contains(&tr(lang, "tamper-answer-seen.notice")),
+            "{text}"
+        );
         assert!(text.contains(&tr(lang, "notice-not-answered")), "{text}");
     }
 }
@@ -336,17 +339,17 @@ fn checklist_answers_reach_the_notice() {
                 .unwrap_or_else(|| panic!("{label:?} in {text}"))
                 .to_owned()
         };
-        let seen = format!(": {}", tr(lang, "notice-tamper-seen"));
-        let not_seen = format!(": {}", tr(lang, "notice-tamper-not-seen"));
-        assert!(line("notice-tamper-settings-changed").ends_with(&seen));
+        let seen = format!(": {}", tr(lang, "tamper-answer-seen.notice"));
+        let not_seen = format!(": {}", tr(lang, "tamper-answer-not-seen.notice"));
+        assert!(line("tamper-settings-changed.notice").ends_with(&seen));
         for id in [
-            "notice-tamper-readings-mismatch",
-            "notice-tamper-unexpected-restart",
-            "notice-tamper-network-turned-on",
+            "tamper-readings-mismatch.notice",
+            "tamper-unexpected-restart.notice",
+            "tamper-network-turned-on.notice",
         ] {
             assert!(line(id).ends_with(&not_seen), "{id}: {text}");
         }
-        assert!(line("notice-f-connection").ends_with(&tr(lang, "notice-connection-wifi")));
+        assert!(line("notice-f-connection").ends_with(&tr(lang, "connection-wifi.notice")));
         assert!(line("notice-f-cable-unplugged").ends_with(&tr(lang, "notice-no")));
         assert!(line("notice-f-wifi-off").ends_with(&tr(lang, "notice-yes")));
         assert!(line("notice-f-still-used").ends_with(&tr(lang, "notice-not-answered")));

@@ -79,23 +79,6 @@ impl Catalog {
             .find(|m| model_key(&m.model) == key || m.aliases.iter().any(|a| model_key(a) == key))
     }
 
-    /// The look-alike (a product known not to be listed) named `name`.
-    pub fn look_alike(&self, name: &str) -> Option<&LookAlike> {
-        let key = model_key(name);
-        if key.is_empty() {
-            return None;
-        }
-        self.not_affected
-            .iter()
-            .find(|l| model_key(&l.model) == key)
-    }
-
-    /// The listed model with this GTIN (any length; padded to 14 digits).
-    pub fn model_for_gtin(&self, gtin: &str) -> Option<&ModelEntry> {
-        let gtin = gtin14(gtin)?;
-        self.models.iter().find(|m| m.gtins.contains(&gtin))
-    }
-
     /// For a relabelled model, the model it is; otherwise the model itself.
     /// Follows chains of relabels, and stops on a loop (which validation
     /// forbids anyway).

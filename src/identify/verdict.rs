@@ -206,13 +206,13 @@ pub struct Verdict {
 }
 
 impl VerdictKind {
-    /// Message id of the headline, e.g. `verdict-affected`; it takes the
+    /// Message id of the headline, e.g. `result-affected`; it takes the
     /// argument `model` (empty when no model was read).
     pub fn message_id(self) -> &'static str {
         match self {
-            VerdictKind::Affected => "verdict-affected",
-            VerdictKind::NotAffected => "verdict-not-affected",
-            VerdictKind::Unknown => "verdict-unknown",
+            VerdictKind::Affected => "result-affected",
+            VerdictKind::NotAffected => "result-not-affected",
+            VerdictKind::Unknown => "result-unknown",
         }
     }
 
@@ -220,9 +220,9 @@ impl VerdictKind {
     /// argument as [`VerdictKind::message_id`].
     pub fn explanation_message_id(self) -> &'static str {
         match self {
-            VerdictKind::Affected => "verdict-affected-explain",
-            VerdictKind::NotAffected => "verdict-not-affected-explain",
-            VerdictKind::Unknown => "verdict-unknown-explain",
+            VerdictKind::Affected => "result-affected-explain",
+            VerdictKind::NotAffected => "result-not-affected-explain",
+            VerdictKind::Unknown => "result-unknown-explain",
         }
     }
 }

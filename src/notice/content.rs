@@ -136,6 +136,16 @@ impl Answer {
     pub fn is_answered(self) -> bool {
         self != Answer::NotAnswered
     }
+
+    /// Message id of this answer about a sign of tampering: "I noticed it"
+    /// on screen, "seen" on the notice (its `.notice` attribute).
+    pub fn sign_message_id(self) -> &'static str {
+        match self {
+            Answer::Yes => "tamper-answer-seen",
+            Answer::No => "tamper-answer-not-seen",
+            Answer::NotAnswered => "tamper-answer-not-checked",
+        }
+    }
 }
 
 /// What was done with the monitor, and when.

@@ -210,31 +210,22 @@ impl Builder<'_> {
         )
     }
 
+    /// The notice's wording of a concept the screens name with `id`: the
+    /// message's `.notice` attribute.
+    fn term(&self, id: &str) -> String {
+        self.t(&format!("{id}.notice"))
+    }
+
     fn role(&self, role: Role) -> String {
-        self.t(match role {
-            Role::Carer => "notice-role-carer",
-            Role::Pharmacist => "notice-role-pharmacist",
-            Role::Gp => "notice-role-gp",
-        })
+        self.term(role.message_id())
     }
 
     fn connection_label(&self, c: Connection) -> String {
-        self.t(match c {
-            Connection::Unknown => "notice-connection-unknown",
-            Connection::None => "notice-connection-none",
-            Connection::Cable => "notice-connection-cable",
-            Connection::WiFi => "notice-connection-wifi",
-            Connection::CentralStation => "notice-connection-central",
-        })
+        self.term(c.message_id())
     }
 
     fn tamper_label(&self, s: TamperSign) -> String {
-        self.t(match s {
-            TamperSign::ReadingsMismatch => "notice-tamper-readings-mismatch",
-            TamperSign::UnexpectedRestart => "notice-tamper-unexpected-restart",
-            TamperSign::SettingsChanged => "notice-tamper-settings-changed",
-            TamperSign::NetworkTurnedOn => "notice-tamper-network-turned-on",
-        })
+        self.term(s.message_id())
     }
 
     /// The model as the user confirmed it, else as read, else "unknown".
@@ -424,36 +415,9 @@ impl Builder<'_> {
     }
 
     fn caution(&self, c: &Caution) -> String {
-        match c {
-            Caution::NoModelFound => self.t("notice-caution-no-model"),
-            Caution::AccessoryOnly { fits } => {
-                self.ta("notice-caution-accessory-only", &[("fits", fits)])
-            }
-            Caution::SerialOnly { serial } => {
-                self.ta("notice-caution-serial-only", &[("serial", serial)])
-            }
-            Caution::NearMiss { read, listed } => self.ta(
-                "notice-caution-near-miss",
-                &[("read", read), ("listed", listed)],
-            ),
-            Caution::Variant { read, listed } => self.ta(
-                "notice-caution-variant",
-                &[("read", read), ("listed", listed)],
-            ),
-            Caution::Conflict { models } => {
-                self.ta("notice-caution-conflict", &[("models", &models.join(", "))])
-            }
-            Caution::BrandOnly { brand } => {
-                self.ta("notice-caution-brand-only", &[("brand", brand)])
-            }
-            Caution::UnknownGtin { gtin } => {
-                self.ta("notice-caution-unknown-gtin", &[("gtin", gtin)])
-            }
-            Caution::BadUdi { detail } => self.ta("notice-caution-bad-udi", &[("detail", detail)]),
-            Caution::LowConfidence { read } => {
-                self.ta("notice-caution-low-confidence", &[("read", read)])
-            }
-        }
+        let args = c.message_args();
+        let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        self.ta(&format!("{}.notice", c.message_id()), &args)
     }
 
     /// The parsed parts of the UDI, when the UDI on the form is the one the
@@ -590,11 +554,7 @@ impl Builder<'_> {
             for s in TamperSign::ALL {
                 blocks.push(Block::Field(
                     self.tamper_label(s),
-                    self.t(match f.tamper_answer(s) {
-                        Answer::Yes => "notice-tamper-seen",
-                        Answer::No => "notice-tamper-not-seen",
-                        Answer::NotAnswered => "notice-tamper-not-checked",
-                    }),
+                    self.term(f.tamper_answer(s).sign_message_id()),
                 ));
             }
         } else {

@@ -228,7 +228,7 @@ fn unanswered_questions_read_as_unanswered_never_as_no() {
     assert!(!n.is_incident());
     for lang in Lang::ALL {
         let text = render_text(&n, lang);
-        let not_seen = tr(lang, "notice-tamper-not-seen");
+        let not_seen = tr(lang, "tamper-answer-not-seen.notice");
         let no = format!(": {}", tr(lang, "notice-no"));
         assert!(!text.contains(&not_seen), "{lang:?}: {text}");
         assert!(
@@ -258,10 +258,10 @@ fn each_sign_reads_its_own_answer() {
             .unwrap_or_else(|| panic!("{label} in {text}"))
             .to_owned()
     };
-    assert!(line("notice-tamper-readings-mismatch").ends_with(": not seen"));
-    assert!(line("notice-tamper-settings-changed").ends_with(": seen"));
-    assert!(line("notice-tamper-unexpected-restart").ends_with(": not checked"));
-    assert!(line("notice-tamper-network-turned-on").ends_with(": not checked"));
+    assert!(line("tamper-readings-mismatch.notice").ends_with(": not seen"));
+    assert!(line("tamper-settings-changed.notice").ends_with(": seen"));
+    assert!(line("tamper-unexpected-restart.notice").ends_with(": not checked"));
+    assert!(line("tamper-network-turned-on.notice").ends_with(": not checked"));
     // "I checked, none of these" answers only the open signs.
     f.no_other_signs();
     assert_eq!(f.tamper_answer(TamperSign::SettingsChanged), Answer::Yes);

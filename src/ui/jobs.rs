@@ -29,11 +29,6 @@ impl<T> Reporter<T> {
     pub fn cancelled(&self) -> bool {
         self.cancel.load(Ordering::Relaxed)
     }
-
-    /// The shared cancel flag, for core functions that take one.
-    pub fn cancel_flag(&self) -> Arc<AtomicBool> {
-        Arc::clone(&self.cancel)
-    }
 }
 
 /// A job running on its own thread.
@@ -104,11 +99,6 @@ impl<T: Send + 'static> Job<T> {
     /// Asks the work to stop at its next check.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
-    }
-
-    /// Whether Cancel was pressed.
-    pub fn is_cancelling(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
     }
 }
 

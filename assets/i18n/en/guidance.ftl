@@ -1,4 +1,6 @@
 ## What to do, per verdict and role. Calm, plain words.
+## A `.notice` attribute is how the notice to the doctor words the same
+## concept (tamper signs, answers, connections, roles).
 
 guide-unplug = Unplug the network cable from the monitor and turn off its Wi-Fi. The monitor keeps measuring without them.
 guide-remote-question = Ask the family doctor whether this monitor sends readings to a doctor or a service (remote monitoring).
@@ -21,20 +23,35 @@ guide-not-listed-signs = If the readings ever do not match how the patient is, t
 guide-not-listed-updates = The list of affected models can change. Check for a newer list from time to time.
 
 tamper-readings-mismatch = The readings do not match how the patient is
+    .notice = Readings that do not match the patient's condition
 tamper-unexpected-restart = The monitor restarted by itself
+    .notice = Unexpected restarts
 tamper-settings-changed = Settings or alarm limits changed without anyone touching them
+    .notice = Settings or alarm limits changed without anyone touching them
 tamper-network-turned-on = The network or Wi-Fi turned itself back on
+    .notice = Network or Wi-Fi turned itself back on
 
 tamper-answer-seen = I noticed it
+    .notice = seen
 tamper-answer-not-seen = Not noticed
+    .notice = not seen
 tamper-answer-not-checked = Not checked
+    .notice = not checked
 
 connection-unknown = I don't know
+    .notice = not known
 connection-none = Not connected to anything
+    .notice = none
 connection-cable = Network cable
+    .notice = network cable
 connection-wifi = Wi-Fi
+    .notice = Wi-Fi
 connection-central = A central monitoring station
+    .notice = central monitoring station
 
 role-carer = Family member or carer
+    .notice = family member or carer
 role-pharmacist = Pharmacist
+    .notice = pharmacist
 role-gp = Family doctor or paediatrician
+    .notice = doctor

@@ -28,9 +28,6 @@ notice-to = To
 notice-from = From
 notice-checked-at = Checked on
 notice-to-default = Family doctor or family paediatrician
-notice-role-carer = family member or carer
-notice-role-pharmacist = pharmacist
-notice-role-gp = doctor
 
 ## What is asked of the doctor
 notice-h-ask = What we ask of you
@@ -62,15 +59,6 @@ notice-rule-gtin = product code (GTIN) of the UDI
 notice-rule-look-alike = similar product, not listed
 notice-rule-unlisted = model not on the list
 notice-cautions-intro = To bear in mind:
-notice-caution-no-model = Nothing that looks like a model name was read.
-notice-caution-serial-only = Only the serial number was given ({ $serial }): on its own it does not identify the model.
-notice-caution-near-miss = “{ $read }” looks like { $listed } but is another model: the label is worth checking again.
-notice-caution-variant = “{ $read }” starts like { $listed } but has something extra: it may be a variant that is not on the list.
-notice-caution-conflict = Different models were read for the same device: { $models }.
-notice-caution-brand-only = Only the brand { $brand } was read, and it also sells other makers' devices: the model is needed.
-notice-caution-unknown-gtin = The UDI's product code ({ $gtin }) is not on the list.
-notice-caution-bad-udi = The UDI could not be read ({ $detail }).
-notice-caution-low-confidence = Uncertain reading from the photo: “{ $read }”.
 notice-next-intro = To get an answer:
 notice-next-type-model = type the model exactly as printed on the label
 notice-next-photo-label = photograph the label on the back or underside of the monitor
@@ -120,21 +108,9 @@ notice-f-wifi-off = Wi-Fi turned off
 notice-f-still-used = Still used, locally only
 notice-f-when = When
 notice-f-actions = Actions taken
-notice-connection-unknown = not known
-notice-connection-none = none
-notice-connection-cable = network cable
-notice-connection-wifi = Wi-Fi
-notice-connection-central = central monitoring station
 
 ## Tampering
 notice-h-tampering = Signs of tampering
-notice-tamper-readings-mismatch = Readings that do not match the patient's condition
-notice-tamper-unexpected-restart = Unexpected restarts
-notice-tamper-settings-changed = Settings or alarm limits changed without anyone touching them
-notice-tamper-network-turned-on = Network or Wi-Fi turned itself back on
-notice-tamper-seen = seen
-notice-tamper-not-seen = not seen
-notice-tamper-not-checked = not checked
 notice-tamper-not-done = The checklist was not filled in.
 
 notice-h-observations = The sender's observations
@@ -209,4 +185,3 @@ notice-month-9 = September
 notice-month-10 = October
 notice-month-11 = November
 notice-month-12 = December
-notice-caution-accessory-only = Only an accessory's label was read, saying it fits { $fits }: it does not identify the monitor itself.

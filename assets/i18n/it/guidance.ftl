@@ -1,4 +1,6 @@
 ## Cosa fare, per esito e ruolo. Parole semplici e calme.
+## Un attributo `.notice` è come la segnalazione al medico formula lo
+## stesso concetto (segni di manomissione, risposte, collegamenti, ruoli).
 
 guide-unplug = Stacchi il cavo di rete dal monitor e spenga il suo Wi-Fi. Il monitor continua a misurare anche senza.
 guide-remote-question = Chieda al medico di famiglia se questo monitor invia le misure a un medico o a un servizio (monitoraggio a distanza).
@@ -21,20 +23,35 @@ guide-not-listed-signs = Se le misure non corrispondono a come sta il paziente, 
 guide-not-listed-updates = L'elenco dei modelli coinvolti può cambiare. Controlli ogni tanto se ce n'è uno più recente.
 
 tamper-readings-mismatch = Le misure non corrispondono a come sta il paziente
+    .notice = Valori che non corrispondono alle condizioni del paziente
 tamper-unexpected-restart = Il monitor si è riavviato da solo
+    .notice = Riavvii inattesi
 tamper-settings-changed = Impostazioni o limiti degli allarmi sono cambiati senza che nessuno li toccasse
+    .notice = Impostazioni o limiti di allarme cambiati senza che nessuno li toccasse
 tamper-network-turned-on = La rete o il Wi-Fi si sono riaccesi da soli
+    .notice = Rete o Wi-Fi riattivati da soli
 
 tamper-answer-seen = L'ho notato
+    .notice = notato
 tamper-answer-not-seen = Non l'ho notato
+    .notice = non notato
 tamper-answer-not-checked = Non controllato
+    .notice = non controllato
 
 connection-unknown = Non lo so
+    .notice = non si sa
 connection-none = Non collegato a nulla
+    .notice = nessuno
 connection-cable = Cavo di rete
+    .notice = cavo di rete
 connection-wifi = Wi-Fi
+    .notice = Wi-Fi
 connection-central = Una centrale di monitoraggio
+    .notice = centrale di monitoraggio
 
 role-carer = Familiare o assistente
+    .notice = familiare o assistente
 role-pharmacist = Farmacista
+    .notice = farmacista
 role-gp = Medico di famiglia o pediatra
+    .notice = medico

@@ -28,9 +28,6 @@ notice-to = A
 notice-from = Da
 notice-checked-at = Controllo eseguito
 notice-to-default = Medico di famiglia o pediatra di libera scelta
-notice-role-carer = familiare o assistente
-notice-role-pharmacist = farmacista
-notice-role-gp = medico
 
 ## Cosa si chiede al medico
 notice-h-ask = Cosa le chiediamo
@@ -62,15 +59,6 @@ notice-rule-gtin = codice prodotto (GTIN) dell'UDI
 notice-rule-look-alike = prodotto simile, non segnalato
 notice-rule-unlisted = modello non in elenco
 notice-cautions-intro = Da tenere presente:
-notice-caution-no-model = Non è stato letto nulla che somigli al nome di un modello.
-notice-caution-serial-only = È stato indicato solo il numero di serie ({ $serial }): da solo non identifica il modello.
-notice-caution-near-miss = «{ $read }» somiglia a { $listed } ma è un altro modello: conviene ricontrollare l'etichetta.
-notice-caution-variant = «{ $read }» comincia come { $listed } ma ha qualcosa in più: potrebbe essere una variante non in elenco.
-notice-caution-conflict = Per lo stesso dispositivo sono stati letti modelli diversi: { $models }.
-notice-caution-brand-only = È stato letto solo il marchio { $brand }, che vende anche dispositivi di altri fabbricanti: serve il modello.
-notice-caution-unknown-gtin = Il codice prodotto dell'UDI ({ $gtin }) non è nell'elenco.
-notice-caution-bad-udi = Non è stato possibile leggere il codice UDI ({ $detail }).
-notice-caution-low-confidence = Lettura incerta dalla foto: «{ $read }».
 notice-next-intro = Per arrivare a una risposta:
 notice-next-type-model = scrivere il modello esattamente come è stampato sull'etichetta
 notice-next-photo-label = fotografare l'etichetta sul retro o sotto il monitor
@@ -120,21 +108,9 @@ notice-f-wifi-off = Wi-Fi spento
 notice-f-still-used = Ancora in uso, solo in locale
 notice-f-when = Quando
 notice-f-actions = Azioni eseguite
-notice-connection-unknown = non si sa
-notice-connection-none = nessuno
-notice-connection-cable = cavo di rete
-notice-connection-wifi = Wi-Fi
-notice-connection-central = centrale di monitoraggio
 
 ## Manomissione
 notice-h-tampering = Segni di manomissione
-notice-tamper-readings-mismatch = Valori che non corrispondono alle condizioni del paziente
-notice-tamper-unexpected-restart = Riavvii inattesi
-notice-tamper-settings-changed = Impostazioni o limiti di allarme cambiati senza che nessuno li toccasse
-notice-tamper-network-turned-on = Rete o Wi-Fi riattivati da soli
-notice-tamper-seen = notato
-notice-tamper-not-seen = non notato
-notice-tamper-not-checked = non controllato
 notice-tamper-not-done = La lista di controllo non è stata compilata.
 
 notice-h-observations = Osservazioni di chi scrive
@@ -209,4 +185,3 @@ notice-month-9 = settembre
 notice-month-10 = ottobre
 notice-month-11 = novembre
 notice-month-12 = dicembre
-notice-caution-accessory-only = È stata letta solo l'etichetta di un accessorio, adatto a { $fits }: non identifica il monitor stesso.

@@ -97,11 +97,8 @@ fn tamper_ui(ui: &mut Ui, ctx: &StepCtx<'_>, form: &mut NoticeForm) {
     ui.add_space(theme::GAP);
     ui.label(RichText::new(tr(lang, "guidance-tamper-heading")).strong());
     ui.label(tr(lang, "guidance-tamper-intro"));
-    let choices = [
-        (Answer::Yes, tr(lang, "tamper-answer-seen")),
-        (Answer::No, tr(lang, "tamper-answer-not-seen")),
-        (Answer::NotAnswered, tr(lang, "tamper-answer-not-checked")),
-    ];
+    let choices =
+        [Answer::Yes, Answer::No, Answer::NotAnswered].map(|a| (a, tr(lang, a.sign_message_id())));
     for sign in TamperSign::ALL {
         let question = tr(lang, sign.message_id());
         let mut answer = form.tamper_answer(sign);
