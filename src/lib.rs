@@ -14,6 +14,8 @@
 //! - [`update`]: fetching and verifying signed list updates; CSAF import.
 //! - [`catalog`]: the list of affected models.
 //! - [`i18n`]: languages and translated strings.
+//! - [`fsutil`]: every file read (capped) and written (atomically), with
+//!   errors that name the file.
 //!
 //! Core modules never read the clock, the environment or the user's files
 //! by themselves: callers pass those in.
@@ -21,6 +23,7 @@
 pub mod catalog;
 pub mod cli;
 pub mod explain;
+pub mod fsutil;
 pub mod guidance;
 pub mod i18n;
 pub mod identify;

@@ -1,11 +1,13 @@
 //! Photos of one device → readings for the matcher, shared by the app and
-//! the CLI: reading a photo file with a size cap, and turning what the OCR
-//! found into [`Reading`]s.
+//! the CLI: reading a photo file with a size cap, turning what the OCR
+//! found into [`Reading`]s, and [`verdict`], the one way photos and typed
+//! text together become a verdict.
 
-use std::io::Read as _;
 use std::path::Path;
 
-use crate::identify::Reading;
+use crate::catalog::Catalog;
+use crate::fsutil::{self, FsError};
+use crate::identify::{self, InputError, Reading, Verdict};
 use crate::ocr::PhotoText;
 
 /// Largest photo file read, in bytes. A 12 MP phone JPEG is 3–8 MB; a
@@ -13,27 +15,55 @@ use crate::ocr::PhotoText;
 /// would waste memory before the decoder's own pixel limit could refuse it.
 pub const MAX_PHOTO_BYTES: u64 = 40 * 1024 * 1024;
 
-/// Why a photo file could not be read from disk.
-#[derive(Debug, thiserror::Error)]
-pub enum PhotoFileError {
-    /// Opening or reading failed.
-    #[error("cannot read the file: {0}")]
-    Io(#[from] std::io::Error),
-    /// Larger than [`MAX_PHOTO_BYTES`].
-    #[error("the file is larger than {} MB", MAX_PHOTO_BYTES / (1024 * 1024))]
-    TooBig,
-}
-
 /// Reads a photo file whole, refusing one larger than [`MAX_PHOTO_BYTES`]
 /// without reading it all.
-pub fn read_file(path: &Path) -> Result<Vec<u8>, PhotoFileError> {
-    let file = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    file.take(MAX_PHOTO_BYTES + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > MAX_PHOTO_BYTES {
-        return Err(PhotoFileError::TooBig);
+pub fn read_file(path: &Path) -> Result<Vec<u8>, FsError> {
+    fsutil::read_capped(path, MAX_PHOTO_BYTES)
+}
+
+/// Why photos and typed text gave no verdict.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckError {
+    /// The typed text was refused (too long, a control character).
+    #[error("the typed text was refused: {0}")]
+    Text(#[from] InputError),
+    /// No text was typed and no photo could be read.
+    #[error("nothing to identify from: no photo could be read and no text was given")]
+    NothingRead,
+}
+
+/// The typed text as a reading: `None` when nothing but spaces (or barcode
+/// separators) was typed, an error when it is refused. [`verdict`] applies
+/// this rule; callers may apply it first to refuse bad text before slow
+/// photo reading.
+pub fn typed_reading(typed: &str) -> Result<Option<Reading>, InputError> {
+    if typed.chars().all(|c| c.is_whitespace() || c == '\u{1D}') {
+        return Ok(None);
     }
-    Ok(bytes)
+    identify::check_text(typed)?;
+    Ok(Some(Reading::typed(typed)))
+}
+
+/// The verdict for one device from what was read on its photos (`read`:
+/// each photo's name and text) and the text the user typed. Empty typed
+/// text counts as none; other typed text must pass
+/// [`identify::check_text`]. With neither typed text nor a photo read,
+/// there is nothing to identify from.
+pub fn verdict(
+    catalog: &Catalog,
+    typed: &str,
+    read: &[(&str, &PhotoText)],
+) -> Result<Verdict, CheckError> {
+    let typed = typed_reading(typed)?;
+    if typed.is_none() && read.is_empty() {
+        return Err(CheckError::NothingRead);
+    }
+    let mut all: Vec<Reading> = read
+        .iter()
+        .flat_map(|(name, text)| readings(name, text))
+        .collect();
+    all.extend(typed);
+    Ok(identify::identify_readings(catalog, &all))
 }
 
 /// The file name shown in evidence: no directories, which may carry a
@@ -59,8 +89,7 @@ pub fn readings(name: &str, text: &PhotoText) -> Vec<Reading> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
-    use crate::identify::{self, VerdictKind};
+    use crate::identify::{Origin, VerdictKind};
     use crate::ocr::TextLine;
 
     fn line(text: &str, confidence: f32) -> TextLine {
@@ -96,11 +125,93 @@ mod tests {
         let path = dir.path().join("huge.jpg");
         let f = std::fs::File::create(&path).unwrap();
         f.set_len(MAX_PHOTO_BYTES + 10).unwrap();
-        assert!(matches!(read_file(&path), Err(PhotoFileError::TooBig)));
         assert!(matches!(
-            read_file(&dir.path().join("missing.jpg")),
-            Err(PhotoFileError::Io(_))
+            read_file(&path),
+            Err(FsError::TooLarge {
+                max_bytes: MAX_PHOTO_BYTES,
+                ..
+            })
         ));
+        let missing = read_file(&dir.path().join("missing.jpg")).unwrap_err();
+        assert!(missing.is_not_found());
+        assert!(missing.to_string().contains("missing.jpg"), "{missing}");
+    }
+
+    fn label(lines: &[&str]) -> PhotoText {
+        PhotoText {
+            lines: lines.iter().map(|t| line(t, 0.95)).collect(),
+            barcodes: Vec::new(),
+            width: 800,
+            height: 600,
+        }
+    }
+
+    #[test]
+    fn verdict_from_photos_alone() {
+        let text = label(&["Model: CMS8000"]);
+        let v = verdict(&Catalog::bundled(), "", &[("a.jpg", &text)]).unwrap();
+        assert_eq!(v.verdict, VerdictKind::Affected);
+        assert!(
+            v.evidence
+                .iter()
+                .all(|e| matches!(e.origin, Origin::Photo { .. })),
+            "{:?}",
+            v.evidence
+        );
+    }
+
+    #[test]
+    fn blank_typed_text_is_simply_absent() {
+        let text = label(&["Model: CMS8000"]);
+        let catalog = Catalog::bundled();
+        let with_blank = verdict(&catalog, "  \n\t ", &[("a.jpg", &text)]).unwrap();
+        let without = verdict(&catalog, "", &[("a.jpg", &text)]).unwrap();
+        assert_eq!(with_blank, without);
+        // Blank text and no photo: nothing to identify from, not a text error.
+        assert_eq!(verdict(&catalog, "   ", &[]), Err(CheckError::NothingRead));
+    }
+
+    #[test]
+    fn typed_text_alone_gives_a_verdict() {
+        let v = verdict(&Catalog::bundled(), "CMS 8000", &[]).unwrap();
+        assert_eq!(v.verdict, VerdictKind::Affected);
+        assert!(v.evidence.iter().any(|e| e.origin == Origin::Typed));
+    }
+
+    #[test]
+    fn typed_text_and_photos_are_combined() {
+        // The photo shows only the brand; the typed model decides.
+        let text = label(&["CONTEC MEDICAL SYSTEMS CO., LTD"]);
+        let catalog = Catalog::bundled();
+        let photo_only = verdict(&catalog, "", &[("a.jpg", &text)]).unwrap();
+        assert_ne!(photo_only.verdict, VerdictKind::Affected);
+        let both = verdict(&catalog, "CMS8000", &[("a.jpg", &text)]).unwrap();
+        assert_eq!(both.verdict, VerdictKind::Affected);
+        assert_eq!(both.model.as_deref(), Some("CMS8000"));
+    }
+
+    #[test]
+    fn refused_typed_text_is_an_error_even_with_photos() {
+        let text = label(&["Model: CMS8000"]);
+        let catalog = Catalog::bundled();
+        let control = verdict(&catalog, "CMS\u{7}8000", &[("a.jpg", &text)]);
+        assert_eq!(
+            control,
+            Err(CheckError::Text(InputError::ControlCharacter { code: 7 }))
+        );
+        let long = "8".repeat(identify::MAX_TEXT_CHARS + 1);
+        assert!(matches!(
+            verdict(&catalog, &long, &[("a.jpg", &text)]),
+            Err(CheckError::Text(InputError::TooLong { .. }))
+        ));
+    }
+
+    #[test]
+    fn nothing_typed_and_no_photo_read_is_nothing_read() {
+        assert_eq!(
+            verdict(&Catalog::bundled(), "", &[]),
+            Err(CheckError::NothingRead)
+        );
     }
 
     #[test]

@@ -210,6 +210,34 @@ fn text_file_with_invalid_utf8_is_refused_with_a_message() {
 }
 
 #[test]
+fn a_missing_text_file_is_named_in_the_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("label.txt");
+    let out = run(&["identify", "--text-file", path.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with(&format!("monitor-check: could not read {}", path.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn refused_text_with_photos_is_refused_before_the_photos_are_read() {
+    let out = run(&[
+        "identify",
+        "--text",
+        "CMS\u{7}8000",
+        "--photo",
+        "/nonexistent/label.jpg",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(err.contains("control character"), "{err}");
+    assert!(!err.contains("label.jpg"), "{err}");
+}
+
+#[test]
 fn text_file_and_stdin_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("label.txt");

@@ -486,3 +486,21 @@ fn a_dev_corpus_photo_reaches_the_result_step() {
     assert_eq!(h.state().step(), Step::Result);
     h.get_by_label_contains("(MN-120) is on the list");
 }
+
+/// Typed text the matcher refuses is not quietly left out of a photo
+/// verdict: the field says why, and no photo verdict is offered until the
+/// text is fixed.
+#[test]
+fn refused_typed_text_is_shown_when_photos_are_read() {
+    let lang = Lang::En;
+    let (mut h, _dir) = at_identify(lang);
+    let too_long = "8".repeat(monitor_check::identify::MAX_TEXT_CHARS + 1);
+    type_into(&mut h, &tr(lang, "identify-field"), &too_long);
+    drop_photo(&mut h, fixture("ocr_label.jpg"));
+    wait_for_label(&mut h, &tr(lang, "identify-error-too-long"));
+    assert!(
+        h.query_by_label_contains("Does the label say this?")
+            .is_none()
+    );
+    assert_eq!(h.state().step(), Step::Identify);
+}

@@ -249,34 +249,24 @@ fn system_lang() -> Lang {
     sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l))
 }
 
-/// Reads label text from a file or standard input, refusing what is too
-/// large or not UTF-8 before it reaches the matcher.
+/// Reads label text from a file or standard input (`-`), refusing what is
+/// too large or not UTF-8 before it reaches the matcher.
 fn read_text_file(path: &std::path::Path) -> anyhow::Result<String> {
-    use std::io::Read as _;
+    use crate::fsutil::{self, FsError};
     /// Far more than any label; enough to refuse a wrong file quickly.
     const MAX_BYTES: u64 = 64 * 1024;
-    let mut bytes = Vec::new();
     let read = if path.as_os_str() == "-" {
-        std::io::stdin().take(MAX_BYTES + 1).read_to_end(&mut bytes)
+        let name = std::path::Path::new("standard input");
+        fsutil::read_capped_from(std::io::stdin().lock(), name, MAX_BYTES)
+            .and_then(|bytes| fsutil::into_text(name, bytes))
     } else {
-        let file = std::fs::File::open(path)
-            .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
-        file.take(MAX_BYTES + 1).read_to_end(&mut bytes)
+        fsutil::read_capped_text(path, MAX_BYTES)
     };
-    read.map_err(|e| anyhow::anyhow!("cannot read {}: {e}", path.display()))?;
-    if bytes.len() as u64 > MAX_BYTES {
-        anyhow::bail!(
-            "{} is larger than {} KiB: give only the text of the label",
-            path.display(),
-            MAX_BYTES / 1024
-        );
-    }
-    String::from_utf8(bytes).map_err(|e| {
-        anyhow::anyhow!(
-            "{} is not UTF-8 text (invalid byte at position {}): save it as plain text",
-            path.display(),
-            e.utf8_error().valid_up_to()
-        )
+    // The error names the file; a hint says what to do about it.
+    read.map_err(|e| match e {
+        FsError::TooLarge { .. } => anyhow::anyhow!("{e}: give only the text of the label"),
+        FsError::NotText { .. } => anyhow::anyhow!("{e}: save it as plain text"),
+        e => e.into(),
     })
 }
 

@@ -13,9 +13,10 @@ use super::FormatArg;
 use crate::catalog::Catalog;
 use crate::guidance::Role;
 use crate::i18n::Lang;
-use crate::identify::{Reading, Verdict};
+use crate::identify::Verdict;
 use crate::notice::{self, IdentifiedBy, Notice, NoticeForm, PhotoFile};
-use crate::ocr::{self, OcrError};
+use crate::ocr::{self, OcrError, PhotoText};
+use crate::photos::CheckError;
 
 /// Arguments of `notice`.
 pub(super) struct Args {
@@ -65,40 +66,38 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
             notice::render_eml(&notice, args.lang, &pdf, &photos)?
         }
     };
-    notice::write_atomic(&args.output, &bytes)
-        .with_context(|| format!("writing {}", args.output.display()))?;
+    crate::fsutil::write_atomic(&args.output, &bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn read_photos(paths: &[PathBuf]) -> anyhow::Result<Vec<PhotoFile>> {
     paths
         .iter()
-        .map(|path| {
-            PhotoFile::read(path).with_context(|| format!("reading photo {}", path.display()))
-        })
+        // The error names the file.
+        .map(|path| Ok(PhotoFile::read(path)?))
         .collect()
 }
 
-/// The verdict for the typed text and what the photos show, together, and
-/// the names of the photos that could not be decoded. Those are reported on
-/// stderr and named in the notice instead of attached; only when nothing at
-/// all is left to identify from is that an error.
+/// The verdict for the typed text and what the photos show, together
+/// ([`crate::photos::verdict`]), and the names of the photos that could not
+/// be decoded. Those are reported on stderr and named in the notice instead
+/// of attached; only when nothing at all is left to identify from is that
+/// an error.
 fn identify(
     catalog: &Catalog,
     text: &str,
     photos: &[PhotoFile],
 ) -> anyhow::Result<(Verdict, Vec<String>)> {
-    let mut readings = Vec::new();
-    if !text.is_empty() {
-        crate::identify::check_text(text).context("the text given with --text was refused")?;
-        readings.push(Reading::typed(text));
-    }
+    const REFUSED: &str = "the text given with --text was refused";
+    // Refused text is reported before the slow part, reading the photos.
+    crate::photos::typed_reading(text).context(REFUSED)?;
+    let mut texts: Vec<(&str, PhotoText)> = Vec::new();
     let mut unreadable = Vec::new();
     if !photos.is_empty() {
         let reader = ocr::Reader::new().context("the text reader could not start")?;
         for photo in photos {
             match reader.read(&photo.bytes, &photo.name, &ocr::Progress::new()) {
-                Ok(read) => readings.extend(crate::photos::readings(&photo.name, &read)),
+                Ok(read) => texts.push((photo.name.as_str(), read)),
                 Err(OcrError::Picture(e)) => unreadable.push((photo.name.clone(), e)),
                 Err(e) => {
                     return Err(e)
@@ -107,16 +106,21 @@ fn identify(
             }
         }
     }
-    if text.is_empty() && unreadable.len() == photos.len() {
-        let why: Vec<String> = unreadable
-            .iter()
-            .map(|(name, e)| format!("{name}: {e}"))
-            .collect();
-        anyhow::bail!(
-            "no photo could be read ({}): give what the label says with --text",
-            why.join("; ")
-        );
-    }
+    let read: Vec<(&str, &PhotoText)> = texts.iter().map(|(name, t)| (*name, t)).collect();
+    let verdict = match crate::photos::verdict(catalog, text, &read) {
+        Ok(verdict) => verdict,
+        Err(CheckError::NothingRead) => {
+            let why: Vec<String> = unreadable
+                .iter()
+                .map(|(name, e)| format!("{name}: {e}"))
+                .collect();
+            anyhow::bail!(
+                "no photo could be read ({}): give what the label says with --text",
+                why.join("; ")
+            );
+        }
+        Err(CheckError::Text(e)) => return Err(e).context(REFUSED),
+    };
     for (name, e) in &unreadable {
         eprintln!(
             "monitor-check: photo {name} could not be read ({e}): the notice names it and it \
@@ -124,10 +128,7 @@ fn identify(
         );
     }
     let unreadable = unreadable.into_iter().map(|(name, _)| name).collect();
-    Ok((
-        crate::identify::identify_readings(catalog, &readings),
-        unreadable,
-    ))
+    Ok((verdict, unreadable))
 }
 
 /// Times writing the PDF notice (photos shrunk, turned upright and

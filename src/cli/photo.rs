@@ -12,9 +12,9 @@ use std::time::Instant;
 use anyhow::Context as _;
 
 use crate::i18n::Lang;
-use crate::identify::{self, Reading};
+use crate::identify;
 use crate::ocr::{PhotoText, Progress, Reader};
-use crate::photos;
+use crate::photos::{self, CheckError};
 
 /// Extensions `--batch` and `bench` pick up in a folder (any case).
 const IMAGE_EXTENSIONS: [&str; 6] = ["jpg", "jpeg", "jpe", "png", "heic", "heif"];
@@ -23,7 +23,7 @@ const IMAGE_EXTENSIONS: [&str; 6] = ["jpg", "jpeg", "jpe", "png", "heic", "heif"
 #[derive(Debug, thiserror::Error)]
 enum PhotoError {
     #[error(transparent)]
-    File(#[from] photos::PhotoFileError),
+    File(#[from] crate::fsutil::FsError),
     #[error(transparent)]
     Ocr(#[from] crate::ocr::OcrError),
 }
@@ -52,14 +52,18 @@ fn load_reader() -> anyhow::Result<Reader> {
 }
 
 /// `identify --photo FILE…`: photos of one device, their evidence combined
-/// (with `--text` too, when given). A photo that cannot be read is reported
-/// on stderr and the others are still used; exit code 1 if any was refused.
+/// (with `--text` too, when given) by [`photos::verdict`]. A photo that
+/// cannot be read is reported on stderr and the others are still used;
+/// exit code 1 if any was refused.
 pub(super) fn identify(
     text: Option<&str>,
     photos: &[PathBuf],
     json: bool,
     lang: Lang,
 ) -> anyhow::Result<ExitCode> {
+    let typed = text.unwrap_or_default();
+    // Refused text is reported before the slow part, reading the photos.
+    photos::typed_reading(typed)?;
     let catalog = super::catalog();
     let reader = load_reader()?;
     let mut reads = Vec::new();
@@ -73,17 +77,13 @@ pub(super) fn identify(
             }
         }
     }
-    if reads.is_empty() && text.is_none() {
-        return Ok(ExitCode::from(super::EXIT_REFUSED));
-    }
-    let mut readings: Vec<Reading> = reads
-        .iter()
-        .flat_map(|r| photos::readings(&r.name, &r.text))
-        .collect();
-    if let Some(t) = text {
-        readings.push(Reading::typed(t));
-    }
-    let verdict = identify::identify_readings(&catalog, &readings);
+    let read: Vec<(&str, &PhotoText)> = reads.iter().map(|r| (r.name.as_str(), &r.text)).collect();
+    let verdict = match photos::verdict(&catalog, typed, &read) {
+        Ok(verdict) => verdict,
+        // Each photo's problem is already on stderr.
+        Err(CheckError::NothingRead) => return Ok(ExitCode::from(super::EXIT_REFUSED)),
+        Err(CheckError::Text(e)) => return Err(e.into()),
+    };
     if json {
         let photos: Vec<serde_json::Value> = reads
             .iter()
@@ -161,8 +161,7 @@ pub(super) fn batch(dir: &Path, jsonl: bool) -> anyhow::Result<ExitCode> {
         let start = Instant::now();
         let line = match read_photo(&reader, &path) {
             Ok(read) => {
-                let readings = photos::readings(&read.name, &read.text);
-                let verdict = identify::identify_readings(&catalog, &readings);
+                let verdict = photos::verdict(&catalog, "", &[(read.name.as_str(), &read.text)])?;
                 let seconds = round_ms(start.elapsed().as_secs_f64());
                 if jsonl {
                     let mut value = serde_json::to_value(&verdict)?;

@@ -1,21 +1,19 @@
 //! The notice draft, saved on every change so nothing the user typed is
-//! lost to a crash, a `kill -9` or a power cut; and [`write_atomic`], used
-//! for every file the app saves so a target is never half-written.
+//! lost to a crash, a `kill -9` or a power cut.
 //!
-//! A save writes a temporary file in the same directory, flushes it to the
-//! disk, and renames it over the old file: a reader sees the old draft or
-//! the new one, never a mix.
+//! A save goes through [`fsutil::write_atomic`]: a temporary file in the
+//! same directory, flushed to the disk and renamed over the old file, so a
+//! reader sees the old draft or the new one, never a mix.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write as _;
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 
 use super::content::NoticeForm;
+use crate::fsutil::{self, FsError};
 use crate::guidance::Role;
 use crate::i18n::Lang;
 use crate::identify::Verdict;
@@ -28,13 +26,21 @@ pub const DRAFT_FILE: &str = "notice-draft.json";
 /// check are kept.
 const DRAFT_VERSION: u32 = 2;
 
-/// Why a draft or a file could not be saved or read.
+/// The largest draft read back, in bytes. A draft is a few kilobytes; a
+/// larger file is set aside as unreadable rather than read whole.
+const MAX_DRAFT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Why a draft could not be saved, read or removed.
 #[derive(Debug, thiserror::Error)]
 pub enum DraftError {
-    /// Reading or writing failed.
+    /// Reading or writing the draft file (or creating its folder) failed;
+    /// the error names the file.
+    #[error(transparent)]
+    File(#[from] FsError),
+    /// Removing or setting the draft aside failed.
     #[error("{action} failed: {source}")]
     Io {
-        /// What was being done, e.g. "writing the draft".
+        /// What was being done, e.g. "removing the draft".
         action: &'static str,
         /// The underlying error.
         #[source]
@@ -198,30 +204,28 @@ impl DraftStore {
         let mut draft = draft.clone();
         draft.version = DRAFT_VERSION;
         let json = serde_json::to_vec_pretty(&draft)?;
-        fs::create_dir_all(&self.dir).map_err(io("creating the data folder"))?;
-        write_atomic(&self.path(), &json)
+        fsutil::create_dir_all(&self.dir)?;
+        fsutil::write_atomic(&self.path(), &json)?;
+        Ok(())
     }
 
     /// The saved draft; `Ok(None)` when there is none. An unreadable draft
-    /// is renamed aside and reported as [`DraftError::Corrupt`], so the
-    /// caller can tell the user and carry on with an empty form.
+    /// (not a draft, or far too large for one) is renamed aside and
+    /// reported as [`DraftError::Corrupt`], so the caller can tell the user
+    /// and carry on with an empty form without destroying it.
     pub fn load(&self) -> Result<Option<Draft>, DraftError> {
         let path = self.path();
-        let bytes = match fs::read(&path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(io("reading the draft")(e)),
+        let message = match fsutil::if_exists(fsutil::read_capped(&path, MAX_DRAFT_BYTES)) {
+            Ok(None) => return Ok(None),
+            Ok(Some(bytes)) => match Draft::from_json(&bytes) {
+                Ok(d) => return Ok(Some(d)),
+                Err(e) => e.to_string(),
+            },
+            Err(e @ FsError::TooLarge { .. }) => e.to_string(),
+            Err(e) => return Err(e.into()),
         };
-        match Draft::from_json(&bytes) {
-            Ok(d) => Ok(Some(d)),
-            Err(e) => {
-                let kept_as = self.set_aside(&path)?;
-                Err(DraftError::Corrupt {
-                    message: e.to_string(),
-                    kept_as,
-                })
-            }
-        }
+        let kept_as = self.set_aside(&path)?;
+        Err(DraftError::Corrupt { message, kept_as })
     }
 
     /// Removes the draft ("Discard"). Not an error if there is none.
@@ -412,56 +416,6 @@ impl DraftWriter {
     }
 }
 
-/// Writes `bytes` to `path` so that `path` holds either its old content or
-/// all of `bytes`, never part: a temporary file in the same directory is
-/// written, flushed to the disk and renamed over `path`.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), DraftError> {
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let name = path
-        .file_name()
-        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
-    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
-    let tmp = dir.join(format!(".{name}.{}.{n}.tmp", std::process::id()));
-    let result = write_then_rename(&tmp, path, bytes);
-    if result.is_err() {
-        // Leave no temporary file behind; the target is untouched.
-        let _ = fs::remove_file(&tmp);
-    }
-    result?;
-    sync_dir(&dir);
-    Ok(())
-}
-
-fn write_then_rename(tmp: &Path, path: &Path, bytes: &[u8]) -> Result<(), DraftError> {
-    let mut file: File = OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(tmp)
-        .map_err(io("creating a temporary file"))?;
-    file.write_all(bytes)
-        .map_err(io("writing a temporary file"))?;
-    file.sync_all()
-        .map_err(io("flushing a temporary file to disk"))?;
-    drop(file);
-    fs::rename(tmp, path).map_err(io("replacing the file"))
-}
-
-/// Flushes the directory entry of the rename (Unix); elsewhere the rename
-/// is already durable or cannot be forced.
-fn sync_dir(dir: &Path) {
-    #[cfg(unix)]
-    if let Ok(d) = File::open(dir) {
-        // Best effort: the data is already safe in the file itself.
-        let _ = d.sync_all();
-    }
-    #[cfg(not(unix))]
-    let _ = dir;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -539,19 +493,35 @@ mod tests {
     }
 
     #[test]
-    fn write_atomic_replaces_whole_file() {
+    fn a_draft_too_large_to_be_one_is_set_aside() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("notice.pdf");
-        write_atomic(&path, b"first version, rather long").unwrap();
-        write_atomic(&path, b"second").unwrap();
-        assert_eq!(fs::read(&path).unwrap(), b"second");
-        // A target in a folder that does not exist fails cleanly.
-        let bad = dir.path().join("missing").join("x.pdf");
-        assert!(matches!(
-            write_atomic(&bad, b"x"),
-            Err(DraftError::Io { .. })
-        ));
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
+        let store = DraftStore::new(dir.path().to_path_buf());
+        fs::File::create(store.path())
+            .unwrap()
+            .set_len(MAX_DRAFT_BYTES + 1)
+            .unwrap();
+        let err = store.load().unwrap_err();
+        let DraftError::Corrupt { kept_as, message } = &err else {
+            panic!("{err}");
+        };
+        assert!(kept_as.exists());
+        assert!(message.contains("larger than 16 MiB"), "{message}");
+        assert!(store.load().unwrap().is_none());
+    }
+
+    #[test]
+    fn a_draft_that_cannot_be_written_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = DraftStore::new(dir.path().to_path_buf());
+        // A folder where the draft file should be: the rename fails.
+        fs::create_dir(store.path()).unwrap();
+        fs::write(store.path().join("x"), b"x").unwrap();
+        let err = store.save(&sample()).unwrap_err();
+        assert!(
+            matches!(&err, DraftError::File(FsError::Write { path, .. }) if path == &store.path()),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains(DRAFT_FILE), "{err}");
     }
 
     #[test]
@@ -621,7 +591,7 @@ mod tests {
         assert!(writer.wait(Duration::from_secs(10)));
         assert!(matches!(
             writer.finished().as_slice(),
-            [Err(DraftError::Io { .. })]
+            [Err(DraftError::File(FsError::CreateFolder { .. }))]
         ));
     }
 

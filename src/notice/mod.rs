@@ -8,7 +8,7 @@
 //! - [`text`]: plain text (copy, `.txt`, e-mail body).
 //! - [`pdf`]: A4 PDF/A-2b with the label photos.
 //! - [`eml`]: `.eml` with attachments, and `mailto:` links.
-//! - [`draft`]: atomic saves, the autosaved draft.
+//! - [`draft`]: the autosaved draft.
 //! - [`photo`]: label photos shrunk, turned upright, stripped of EXIF.
 //! - [`font`]: the bundled fonts, shared with the UI.
 
@@ -24,9 +24,7 @@ pub mod text;
 pub use content::{
     ActionsTaken, AgeBand, Answer, DeviceDetails, IdentifiedBy, ListInfo, Notice, NoticeForm,
 };
-pub use draft::{
-    Autosave, Draft, DraftError, DraftStore, DraftWriter, default_data_dir, write_atomic,
-};
+pub use draft::{Autosave, Draft, DraftError, DraftStore, DraftWriter, default_data_dir};
 pub use eml::{EmlError, mailto_url, render_eml};
 pub use pdf::{PdfError, render_pdf};
 pub use photo::{PhotoError, PhotoFile, PhotoOutcome, PreparedPhoto};

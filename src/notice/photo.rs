@@ -13,7 +13,8 @@ use std::path::Path;
 use image::codecs::jpeg::JpegEncoder;
 
 use super::content::Notice;
-use crate::photos::{self, PhotoFileError};
+use crate::fsutil::FsError;
+use crate::photos;
 use crate::picture::{self, PictureError};
 
 /// Longest side of a thumbnail in the PDF, in pixels.
@@ -57,7 +58,7 @@ impl PhotoFile {
 
     /// Reads the photo at `path`, refusing a file larger than
     /// [`photos::MAX_PHOTO_BYTES`] without reading it all.
-    pub fn read(path: &Path) -> Result<PhotoFile, PhotoFileError> {
+    pub fn read(path: &Path) -> Result<PhotoFile, FsError> {
         Ok(PhotoFile::new(path, photos::read_file(path)?))
     }
 }

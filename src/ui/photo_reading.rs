@@ -6,9 +6,10 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use egui::{ColorImage, TextureHandle, Ui};
 
+use crate::fsutil::FsError;
 use crate::i18n::{Lang, tr};
 use crate::ocr::{self, OcrError, PhotoText, Reader};
-use crate::photos::{self, PhotoFileError};
+use crate::photos;
 use crate::picture::{self, PictureError};
 use crate::ui::jobs::{Job, Reporter};
 
@@ -19,7 +20,7 @@ const PREVIEW_MAX_SIDE_PX: u32 = 900;
 #[derive(Debug)]
 pub enum PhotoProblem {
     /// The file could not be read.
-    File(PhotoFileError),
+    File(FsError),
     /// The picture could not be read.
     Ocr(OcrError),
     /// The text reader could not start.
@@ -30,8 +31,8 @@ impl PhotoProblem {
     /// A plain sentence for the user.
     pub fn message(&self, lang: Lang) -> String {
         let id = match self {
-            PhotoProblem::File(PhotoFileError::TooBig) => "photo-error-too-big",
-            PhotoProblem::File(PhotoFileError::Io(_)) => "photo-error-io",
+            PhotoProblem::File(FsError::TooLarge { .. }) => "photo-error-too-big",
+            PhotoProblem::File(_) => "photo-error-io",
             PhotoProblem::Ocr(OcrError::Picture(e)) => picture_message_id(e),
             PhotoProblem::Ocr(OcrError::Cancelled) => "photo-error-cancelled",
             PhotoProblem::Ocr(OcrError::Model { .. }) | PhotoProblem::Reader(_) => {

@@ -15,13 +15,13 @@
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
-use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
 use sha2::{Digest, Sha512};
 
 use crate::catalog::{Advisory, Catalog, Grade, ModelEntry, Source};
+use crate::fsutil::{self, FsError};
 
 /// The largest advisory read, in bytes (16 MiB). Real advisories are tens
 /// of kilobytes; vendors' largest are a few megabytes.
@@ -30,8 +30,8 @@ pub const MAX_CSAF_BYTES: u64 = 16 * 1024 * 1024;
 /// Why an advisory could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CsafError {
-    /// The file could not be opened or read.
-    #[error("the file could not be read: {0}")]
+    /// The file could not be opened or read (the message names it).
+    #[error("{0}")]
     Unreadable(String),
     /// The file is larger than any advisory we read.
     #[error("the file is larger than the {max_bytes} bytes allowed for an advisory")]
@@ -269,34 +269,25 @@ impl CsafSummary {
 /// Reads the advisory at `path`, checking it against `<path>.sha512` when
 /// that file exists.
 pub fn read_advisory(path: &Path) -> Result<CsafSummary, CsafError> {
-    let bytes = read_capped(path, MAX_CSAF_BYTES)?;
+    let bytes = fsutil::read_capped(path, MAX_CSAF_BYTES).map_err(unreadable)?;
     let mut sidecar = path.as_os_str().to_owned();
     sidecar.push(".sha512");
-    let checksum = match std::fs::File::open(&sidecar) {
-        Ok(f) => {
-            let mut text = String::new();
-            // A checksum line is ~150 bytes; the cap only bounds a wrong file.
-            f.take(4096)
-                .read_to_string(&mut text)
-                .map_err(|_| CsafError::BadChecksumFile)?;
-            Some(text)
+    // A checksum line is ~150 bytes; the cap only bounds a wrong file.
+    let checksum = match fsutil::if_exists(fsutil::read_capped_text(sidecar.as_ref(), 4096)) {
+        Ok(text) => text,
+        Err(FsError::TooLarge { .. } | FsError::NotText { .. }) => {
+            return Err(CsafError::BadChecksumFile);
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(CsafError::Unreadable(e.to_string())),
+        Err(e) => return Err(unreadable(e)),
     };
     parse_advisory(&bytes, checksum.as_deref())
 }
 
-fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, CsafError> {
-    let file = std::fs::File::open(path).map_err(|e| CsafError::Unreadable(e.to_string()))?;
-    let mut bytes = Vec::new();
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| CsafError::Unreadable(e.to_string()))?;
-    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max_bytes {
-        return Err(CsafError::TooLarge { max_bytes });
+fn unreadable(e: FsError) -> CsafError {
+    match e {
+        FsError::TooLarge { max_bytes, .. } => CsafError::TooLarge { max_bytes },
+        e => CsafError::Unreadable(e.to_string()),
     }
-    Ok(bytes)
 }
 
 /// Summarises an advisory given as bytes; `sha512_file` is the text of the

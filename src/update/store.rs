@@ -1,16 +1,16 @@
 //! The accepted list and its signature on disk, in `<data dir>/list/`.
 //!
-//! Files are replaced atomically (temp file, fsync, rename, fsync of the
-//! folder). The two renames are not one atomic step: a crash between them
-//! leaves a list and a signature that do not match, which the load-time
-//! signature check refuses, so the app falls back to the bundled list and
-//! never uses a list that was not signed.
+//! Both files go through [`fsutil`]: capped reads, and a write that puts
+//! the pair in place with two atomic renames. The two renames are not one
+//! atomic step: a crash between them leaves a list and a signature that do
+//! not match, which the load-time signature check refuses, so the app
+//! falls back to the bundled list and never uses a list that was not
+//! signed.
 
-use std::fs::{self, File};
-use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use super::list::{MAX_LIST_BYTES, StoredListError};
+use crate::fsutil::{self, FsError};
 
 /// Sub-folder of the data dir that holds the list.
 pub const LIST_DIR: &str = "list";
@@ -40,79 +40,29 @@ pub(crate) fn read(data_dir: &Path) -> Result<Option<(String, Option<String>)>, 
     Ok(Some((raw, signature)))
 }
 
+/// The text of `path` (capped), `None` if it is not there.
 fn read_capped(path: &Path, max_bytes: u64) -> Result<Option<String>, StoredListError> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(StoredListError::Unreadable(e.to_string())),
-    };
-    let mut bytes = Vec::new();
-    file.take(max_bytes + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| StoredListError::Unreadable(e.to_string()))?;
-    if u64::try_from(bytes.len()).unwrap_or(u64::MAX) > max_bytes {
-        return Err(StoredListError::TooLarge);
-    }
-    String::from_utf8(bytes)
-        .map(Some)
-        .map_err(|_| StoredListError::Unreadable("not UTF-8 text".to_owned()))
+    fsutil::if_exists(fsutil::read_capped_text(path, max_bytes)).map_err(|e| match e {
+        FsError::TooLarge { .. } => StoredListError::TooLarge,
+        e => StoredListError::Unreadable(e.to_string()),
+    })
 }
 
 /// Stores `raw` and `signature` in `data_dir`, replacing any earlier list.
-pub(crate) fn write(data_dir: &Path, raw: &str, signature: &str) -> io::Result<()> {
+pub(crate) fn write(data_dir: &Path, raw: &str, signature: &str) -> Result<(), FsError> {
     let dir = data_dir.join(LIST_DIR);
-    fs::create_dir_all(&dir)?;
-    let list_tmp = write_temp(&dir, LIST_FILE, raw.as_bytes())?;
-    let sig_tmp = match write_temp(&dir, SIGNATURE_FILE, signature.as_bytes()) {
-        Ok(p) => p,
-        Err(e) => {
-            let _ = fs::remove_file(&list_tmp);
-            return Err(e);
-        }
-    };
+    fsutil::create_dir_all(&dir)?;
     // Both temp files are complete and on disk before either rename, so the
     // window in which the pair is mismatched is two renames long.
-    let renamed = fs::rename(&list_tmp, dir.join(LIST_FILE))
-        .and_then(|()| fs::rename(&sig_tmp, dir.join(SIGNATURE_FILE)));
-    if let Err(e) = renamed {
-        let _ = fs::remove_file(&list_tmp);
-        let _ = fs::remove_file(&sig_tmp);
-        return Err(e);
-    }
-    sync_dir(&dir)
-}
-
-/// Writes `bytes` to a fresh temp file beside `name` and fsyncs it.
-fn write_temp(dir: &Path, name: &str, bytes: &[u8]) -> io::Result<PathBuf> {
-    // The process id keeps two app instances from sharing a temp file.
-    let path = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = File::create(&path).and_then(|mut f| {
-        f.write_all(bytes)?;
-        f.sync_all()
-    });
-    match result {
-        Ok(()) => Ok(path),
-        Err(e) => {
-            let _ = fs::remove_file(&path);
-            Err(e)
-        }
-    }
-}
-
-/// Makes the renames durable: on Unix a rename is only on disk once the
-/// folder itself is synced.
-#[cfg(unix)]
-fn sync_dir(dir: &Path) -> io::Result<()> {
-    File::open(dir)?.sync_all()
-}
-
-#[cfg(not(unix))]
-fn sync_dir(_dir: &Path) -> io::Result<()> {
-    Ok(())
+    let list = fsutil::stage(&dir.join(LIST_FILE), raw.as_bytes())?;
+    let sig = fsutil::stage(&dir.join(SIGNATURE_FILE), signature.as_bytes())?;
+    fsutil::commit(vec![list, sig])
 }
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     #[test]
@@ -160,6 +110,8 @@ mod tests {
         // A file where the folder should be.
         let blocker = dir.path().join("blocked");
         fs::write(&blocker, "x").unwrap();
-        assert!(write(&blocker, "{}", "sig").is_err());
+        let err = write(&blocker, "{}", "sig").unwrap_err();
+        assert!(matches!(err, FsError::CreateFolder { .. }), "{err:?}");
+        assert!(err.to_string().contains("blocked"), "{err}");
     }
 }

@@ -6,8 +6,9 @@ use egui::{RichText, Ui};
 
 use super::StepCtx;
 use crate::i18n::{tr, tr_args};
-use crate::identify::{self, InputError, Origin, Reading, Verdict, VerdictKind};
-use crate::photos;
+use crate::identify::{self, InputError, Origin, Verdict, VerdictKind};
+use crate::ocr::PhotoText;
+use crate::photos::{self, CheckError};
 use crate::ui::photo_reading::{self, PhotoResult, Running};
 use crate::ui::theme;
 use crate::ui::widgets;
@@ -290,25 +291,20 @@ fn finish_reading(ctx: &StepCtx<'_>, state: &mut State) {
         state.photo_note = Some(tr(ctx.lang, "photo-error-cancelled"));
         return;
     }
-    let mut readings: Vec<Reading> = batch
+    let read: Vec<(&str, &PhotoText)> = batch
         .results
         .iter()
-        .filter_map(|r| {
-            r.outcome
-                .as_ref()
-                .ok()
-                .map(|t| photos::readings(&r.name, t))
-        })
-        .flatten()
+        .filter_map(|r| r.outcome.as_ref().ok().map(|t| (r.name.as_str(), t)))
         .collect();
-    let any_read = batch.results.iter().any(|r| r.outcome.is_ok());
-    if any_read {
-        if identify::check_text(&state.text).is_ok() {
-            readings.push(Reading::typed(state.text.clone()));
+    match photos::verdict(ctx.catalog, &state.text, &read) {
+        Ok(verdict) => {
+            debug_assert!(verdict.verdict != VerdictKind::NotAffected || verdict.model.is_some());
+            state.photo_verdict = Some(verdict);
         }
-        let verdict = identify::identify_readings(ctx.catalog, &readings);
-        debug_assert!(verdict.verdict != VerdictKind::NotAffected || verdict.model.is_some());
-        state.photo_verdict = Some(verdict);
+        // The field shows why its text was refused; the photos wait for it.
+        Err(CheckError::Text(e)) => state.error = Some(e),
+        // Each photo's problem is shown below the button.
+        Err(CheckError::NothingRead) => {}
     }
     state.results = batch.results;
 }

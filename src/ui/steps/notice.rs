@@ -469,7 +469,7 @@ fn start_job(
         if let Some(parent) = target.parent() {
             let _ = std::fs::create_dir_all(parent);
         }
-        if let Err(e) = notice::write_atomic(&target, &bytes) {
+        if let Err(e) = crate::fsutil::write_atomic(&target, &bytes) {
             return Outcome::Failed(e.to_string());
         }
         if matches!(output, Output::Email | Output::Print)
