@@ -3,6 +3,11 @@
 //!
 //! Crate map (dependencies point down this list, never up):
 //! - [`ui`]: the egui wizard (the only module that knows egui).
+//! - `maintain` (only with the cargo feature `maintain`, which the release
+//!   build leaves out): the maintainers' tools, CSAF import and `bench`. It
+//!   sits beside `cli`, the one pair that points both ways: `cli` routes
+//!   `import-csaf` and `bench` to it, and it reuses `cli`'s photo reading
+//!   and notice building so a timing measures what carers run.
 //! - [`cli`]: the command line over the same core.
 //! - [`notice`]: the notice for the family doctor (text, PDF, e-mail, draft).
 //! - [`explain`]: a verdict in plain sentences (shared by app, CLI, notice).
@@ -11,7 +16,7 @@
 //! - [`photos`]: photo files → readings for the matcher.
 //! - [`ocr`]: photo → text lines and barcodes.
 //! - [`picture`]: photo bytes → upright pixels: the one guarded decoder.
-//! - [`update`]: fetching and verifying signed list updates; CSAF import.
+//! - [`update`]: fetching and verifying signed list updates.
 //! - [`catalog`]: the list of affected models.
 //! - [`i18n`]: languages and translated strings.
 //! - [`fsutil`]: every file read (capped) and written (atomically), with
@@ -27,6 +32,8 @@ pub mod fsutil;
 pub mod guidance;
 pub mod i18n;
 pub mod identify;
+#[cfg(feature = "maintain")]
+pub mod maintain;
 pub mod notice;
 pub mod ocr;
 pub mod photos;

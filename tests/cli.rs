@@ -261,6 +261,7 @@ fn text_file_and_stdin_are_read() {
     assert_eq!(v["model"], "MN-120");
 }
 
+#[cfg(feature = "maintain")]
 #[test]
 fn bench_times_the_pdf_notice() {
     let photo =
@@ -276,6 +277,25 @@ fn bench_times_the_pdf_notice() {
         text.starts_with("PDF with 1 photo(s), 10 runs: median "),
         "{text}"
     );
+}
+
+/// The maintainers' commands are not in the carer's build.
+#[cfg(not(feature = "maintain"))]
+#[test]
+fn maintainers_commands_are_left_out_without_the_feature() {
+    for args in [
+        &["bench"][..],
+        &["bench", "photos/"],
+        &["import-csaf", "a.json"],
+    ] {
+        let out = run(args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            err.contains(&format!("'{}' is not a command", args[0])),
+            "{args:?}: {err}"
+        );
+    }
 }
 
 #[test]

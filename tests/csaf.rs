@@ -1,7 +1,9 @@
 //! CSAF import: every real CISA advisory in ../shared/reference/csaf (tests
 //! ignored unless asked for, since that folder is not part of the repo),
 //! our own small fixture (always), bad input, and `monitor-check
-//! import-csaf` run as a user would.
+//! import-csaf` run as a user would. A maintainers' tool: built and tested
+//! only with `--features maintain`.
+#![cfg(feature = "maintain")]
 #![expect(
     clippy::unwrap_used,
     reason = "helpers outside #[test] functions may panic in a test"
@@ -10,7 +12,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use monitor_check::update::csaf::{
+use monitor_check::maintain::csaf::{
     Checksum, CsafError, CsafSummary, ProductVersion, draft_entry, read_advisory,
 };
 

@@ -22,7 +22,6 @@ use std::time::Instant;
 use monitor_check::catalog::{BUNDLED_JSON, Catalog};
 use monitor_check::identify::{self, InputError, Matcher, Reading, Verdict, VerdictKind, udi};
 use monitor_check::update::Verifier;
-use monitor_check::update::csaf::{draft_entry, parse_advisory};
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
 use serde_json::Value;
@@ -334,84 +333,92 @@ fn fuzz_long_list_parser() {
 
 // ---------------------------------------------------------------- CSAF
 
-const CSAF_FIXTURE: &str = include_str!("fixtures/csaf/example-advisory.json");
+/// The CSAF reader is a maintainers' tool: fuzzed only with `--features
+/// maintain`.
+#[cfg(feature = "maintain")]
+mod csaf {
+    use super::*;
+    use monitor_check::maintain::csaf::{draft_entry, parse_advisory};
 
-const CSAF_WORDS: &[&str] = &[
-    "2.0",
-    "2.1",
-    "",
-    "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
-    "CVSS:3.0/AV:N",
-    "CVSS:3.1/",
-    "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
-    "vers:all/*",
-    "vers:generic/<=2.0",
-    "<=2.0",
-    "all",
-    "CVE-2099-0001",
-    "CVE-2099-1",
-    "CWE-787",
-    "CWE-",
-    "vendor_fix",
-    "workaround",
-    "mitigation",
-    "product_version",
-    "product_version_range",
-    "vendor",
-    "product_name",
-    "CSAFPID-0001",
-    "2025-01-30T00:00:00Z",
-    "not a date",
-    "https://www.first.org/cvss/calculator/4.0#CVSS:4.0/AV:N",
-    "known_affected",
-    "fixed",
-];
+    const CSAF_FIXTURE: &str = include_str!("fixtures/csaf/example-advisory.json");
 
-fn csaf_value() -> &'static Value {
-    static VALUE: OnceLock<Value> = OnceLock::new();
-    VALUE.get_or_init(|| serde_json::from_str(CSAF_FIXTURE).unwrap_or(Value::Null))
-}
-
-fn csaf_input() -> impl Strategy<Value = (Vec<u8>, Option<String>)> {
-    let bytes = prop_oneof![
-        3 => mutated_json(csaf_value(), CSAF_WORDS).prop_map(String::into_bytes),
-        1 => mutated_text(CSAF_FIXTURE).prop_map(String::into_bytes),
-        1 => any::<Vec<u8>>(),
+    const CSAF_WORDS: &[&str] = &[
+        "2.0",
+        "2.1",
+        "",
+        "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+        "CVSS:3.0/AV:N",
+        "CVSS:3.1/",
+        "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N",
+        "vers:all/*",
+        "vers:generic/<=2.0",
+        "<=2.0",
+        "all",
+        "CVE-2099-0001",
+        "CVE-2099-1",
+        "CWE-787",
+        "CWE-",
+        "vendor_fix",
+        "workaround",
+        "mitigation",
+        "product_version",
+        "product_version_range",
+        "vendor",
+        "product_name",
+        "CSAFPID-0001",
+        "2025-01-30T00:00:00Z",
+        "not a date",
+        "https://www.first.org/cvss/calculator/4.0#CVSS:4.0/AV:N",
+        "known_affected",
+        "fixed",
     ];
-    let sidecar = prop_oneof![
-        4 => Just(None),
-        1 => any::<String>().prop_map(Some),
-        1 => "[0-9a-f]{128}  a\\.json".prop_map(Some),
-    ];
-    (bytes, sidecar)
-}
 
-fn csaf_property((bytes, sidecar): (Vec<u8>, Option<String>)) -> Result<(), TestCaseError> {
-    if let Ok(summary) = parse_advisory(&bytes, sidecar.as_deref()) {
-        let _ = summary.vendors();
-        let _ = summary.cves();
-        let _ = summary.remediations();
-        let _ = summary.has_vendor_fix();
-        for draft in [
-            draft_entry(&summary, None),
-            draft_entry(&summary, Some(bundled())),
-        ] {
-            let json = draft.to_json();
-            prop_assert!(serde_json::from_str::<Value>(&json).is_ok(), "{json}");
-        }
+    fn csaf_value() -> &'static Value {
+        static VALUE: OnceLock<Value> = OnceLock::new();
+        VALUE.get_or_init(|| serde_json::from_str(CSAF_FIXTURE).unwrap_or(Value::Null))
     }
-    Ok(())
-}
 
-#[test]
-fn csaf_reader_never_panics() {
-    check("csaf", SHORT_CASES, &csaf_input(), csaf_property);
-}
+    fn csaf_input() -> impl Strategy<Value = (Vec<u8>, Option<String>)> {
+        let bytes = prop_oneof![
+            3 => mutated_json(csaf_value(), CSAF_WORDS).prop_map(String::into_bytes),
+            1 => mutated_text(CSAF_FIXTURE).prop_map(String::into_bytes),
+            1 => any::<Vec<u8>>(),
+        ];
+        let sidecar = prop_oneof![
+            4 => Just(None),
+            1 => any::<String>().prop_map(Some),
+            1 => "[0-9a-f]{128}  a\\.json".prop_map(Some),
+        ];
+        (bytes, sidecar)
+    }
 
-#[test]
-#[ignore = "long fuzz run"]
-fn fuzz_long_csaf_reader() {
-    check("csaf", long_cases(), &csaf_input(), csaf_property);
+    fn csaf_property((bytes, sidecar): (Vec<u8>, Option<String>)) -> Result<(), TestCaseError> {
+        if let Ok(summary) = parse_advisory(&bytes, sidecar.as_deref()) {
+            let _ = summary.vendors();
+            let _ = summary.cves();
+            let _ = summary.remediations();
+            let _ = summary.has_vendor_fix();
+            for draft in [
+                draft_entry(&summary, None),
+                draft_entry(&summary, Some(bundled())),
+            ] {
+                let json = draft.to_json();
+                prop_assert!(serde_json::from_str::<Value>(&json).is_ok(), "{json}");
+            }
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn csaf_reader_never_panics() {
+        check("csaf", SHORT_CASES, &csaf_input(), csaf_property);
+    }
+
+    #[test]
+    #[ignore = "long fuzz run"]
+    fn fuzz_long_csaf_reader() {
+        check("csaf", long_cases(), &csaf_input(), csaf_property);
+    }
 }
 
 // ---------------------------------------------------------------- matcher

@@ -1,8 +1,7 @@
-//! `identify --text` and the typed-lookup benchmark.
+//! `identify --text`: typed label text → verdict.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
-use std::time::Instant;
 
 use crate::catalog::Catalog;
 use crate::explain;
@@ -98,52 +97,4 @@ pub(super) fn human(catalog: &Catalog, verdict: &Verdict, lang: Lang) -> String 
         )
     );
     s
-}
-
-/// Times typed lookups over a fixed set of inputs and prints the figures.
-pub(super) fn bench() -> anyhow::Result<ExitCode> {
-    const INPUTS: [&str; 8] = [
-        "CMS 8000",
-        "Epsimed MN-120",
-        "Gima 35152",
-        "CMS800",
-        "CMS8000 Plus",
-        "(01)08012345678903(21)SN12345",
-        "Model: VM-8  SN 8251-2102-8542",
-        "smart3250-2.6.27-wlan2.1.7.cramfs",
-    ];
-    const ROUNDS: usize = 2_000;
-    let catalog = super::catalog();
-    let mut times = Vec::with_capacity(ROUNDS * INPUTS.len());
-    for _ in 0..ROUNDS {
-        for text in INPUTS {
-            let start = Instant::now();
-            let verdict = identify::identify_text(&catalog, text)?;
-            times.push(start.elapsed());
-            std::hint::black_box(verdict);
-        }
-    }
-    times.sort_unstable();
-    let pick = |q: f64| {
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            clippy::cast_precision_loss,
-            reason = "an index into a short list"
-        )]
-        let i = ((times.len() - 1) as f64 * q).round() as usize;
-        times.get(i).copied().unwrap_or_default()
-    };
-    #[expect(clippy::print_stdout, reason = "the CLI's output")]
-    {
-        println!(
-            "typed lookups: {} over {} inputs",
-            times.len(),
-            INPUTS.len()
-        );
-        println!("median: {:.1} µs", pick(0.5).as_secs_f64() * 1e6);
-        println!("p95:    {:.1} µs", pick(0.95).as_secs_f64() * 1e6);
-        println!("max:    {:.1} µs", pick(1.0).as_secs_f64() * 1e6);
-    }
-    Ok(ExitCode::SUCCESS)
 }

@@ -1,4 +1,6 @@
-//! The command line over the same core as the app.
+//! The command line over the same core as the app. The maintainers'
+//! commands (`import-csaf`, `bench`) exist only with the cargo feature
+//! `maintain` and are routed to `crate::maintain`.
 //!
 //! Exit codes: 0 done (for `identify`, a verdict was given whatever it is);
 //! 1 the input or a file was refused; 2 wrong usage.
@@ -13,12 +15,15 @@ use crate::i18n::Lang;
 
 mod identify;
 mod list;
-mod notice;
-mod photo;
-mod update;
+pub(crate) mod notice;
+pub(crate) mod photo;
+pub(crate) mod update;
 
 /// Exit code for refused input.
 const EXIT_REFUSED: u8 = 1;
+/// Exit code for wrong usage (as clap gives).
+#[cfg(not(feature = "maintain"))]
+const EXIT_USAGE: u8 = 2;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -152,12 +157,14 @@ enum Command {
         #[arg(long)]
         from: Option<String>,
     },
-    /// Read a CSAF 2.0 advisory and draft a list entry from it.
+    #[cfg(feature = "maintain")]
+    /// Read a CSAF 2.0 advisory and draft a list entry from it (maintainers).
     ImportCsaf {
         /// The CSAF JSON file.
         file: PathBuf,
     },
-    /// Measure speed: typed lookups, photos in a folder, or writing the PDF.
+    #[cfg(feature = "maintain")]
+    /// Measure speed: typed lookups, photos in a folder, or writing the PDF (maintainers).
     Bench {
         /// A folder of photos to time (without it: typed lookups).
         dir: Option<PathBuf>,
@@ -177,6 +184,14 @@ pub fn main() -> ExitCode {
         }
     };
     let Some(command) = cli.command else {
+        #[cfg(not(feature = "maintain"))]
+        if let Some(name) = maintainers_command(&cli.photos) {
+            eprintln!(
+                "monitor-check: '{name}' is not a command: it is a maintainers' tool, left out \
+                 of this build (build with `--features maintain`)"
+            );
+            return ExitCode::from(EXIT_USAGE);
+        }
         return crate::ui::run(cli.photos);
     };
     match run(command) {
@@ -235,13 +250,27 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             output,
         }),
         Command::Update { from } => update::update(from.as_deref()),
-        Command::ImportCsaf { file } => update::import_csaf(&file),
+        #[cfg(feature = "maintain")]
+        Command::ImportCsaf { file } => crate::maintain::import::import_csaf(&file),
+        #[cfg(feature = "maintain")]
         Command::Bench { dir, pdf_with } => match dir {
-            Some(dir) => photo::bench(&dir),
-            None if !pdf_with.is_empty() => notice::bench_pdf(&pdf_with),
-            None => identify::bench(),
+            Some(dir) => crate::maintain::bench::photos(&dir),
+            None if !pdf_with.is_empty() => crate::maintain::bench::pdf(&pdf_with),
+            None => crate::maintain::bench::typed(),
         },
     }
+}
+
+/// The name of a maintainers' command when `photos` starts with one and no
+/// file has that name. Without the feature clap takes the word for a photo
+/// and the window would open: say instead that the command is left out.
+#[cfg(not(feature = "maintain"))]
+fn maintainers_command(photos: &[PathBuf]) -> Option<&'static str> {
+    let first = photos.first()?;
+    let name = ["import-csaf", "bench"]
+        .into_iter()
+        .find(|name| first.as_os_str() == *name)?;
+    (!first.exists()).then_some(name)
 }
 
 /// The language of the system locale, English if it cannot be read.
@@ -271,7 +300,7 @@ fn read_text_file(path: &std::path::Path) -> anyhow::Result<String> {
 }
 
 /// The list in use: the newest valid of the bundled and the stored one.
-fn catalog() -> crate::catalog::Catalog {
+pub(crate) fn catalog() -> crate::catalog::Catalog {
     update::active_list().catalog
 }
 

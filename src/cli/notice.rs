@@ -70,7 +70,8 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn read_photos(paths: &[PathBuf]) -> anyhow::Result<Vec<PhotoFile>> {
+/// Reads the photos to attach, refusing the first that cannot be read.
+pub(crate) fn read_photos(paths: &[PathBuf]) -> anyhow::Result<Vec<PhotoFile>> {
     paths
         .iter()
         // The error names the file.
@@ -131,40 +132,13 @@ fn identify(
     Ok((verdict, unreadable))
 }
 
-/// Times writing the PDF notice (photos shrunk, turned upright and
-/// embedded) with `paths` attached, photos already read from disk, and
-/// prints the median and the slowest of ten runs.
-pub(super) fn bench_pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
-    const ROUNDS: usize = 10;
-    let photos = read_photos(paths)?;
-    let list = super::update::active_list();
-    let (verdict, _) = identify(&list.catalog, "CMS 8000", &[])?;
-    let mut form = NoticeForm::default();
-    form.prefill(&verdict, &list.catalog);
-    let notice = build(form, &verdict, &list.catalog, &photos);
-    let mut times = Vec::with_capacity(ROUNDS);
-    let mut size = 0;
-    for _ in 0..ROUNDS {
-        let start = std::time::Instant::now();
-        let pdf = notice::render_pdf(&notice, Lang::En, &photos)?;
-        times.push(start.elapsed());
-        size = pdf.len();
-    }
-    times.sort_unstable();
-    let median = times.get(ROUNDS / 2).copied().unwrap_or_default();
-    let max = times.last().copied().unwrap_or_default();
-    super::out(&format!(
-        "PDF with {} photo(s), {ROUNDS} runs: median {:.3} s, max {:.3} s, {} KB\n",
-        photos.len(),
-        median.as_secs_f64(),
-        max.as_secs_f64(),
-        size / 1024
-    ))?;
-    Ok(ExitCode::SUCCESS)
-}
-
 /// The notice as of now, with `photos` attached.
-fn build(form: NoticeForm, verdict: &Verdict, catalog: &Catalog, photos: &[PhotoFile]) -> Notice {
+pub(crate) fn build(
+    form: NoticeForm,
+    verdict: &Verdict,
+    catalog: &Catalog,
+    photos: &[PhotoFile],
+) -> Notice {
     let names = photos.iter().map(|p| p.name.clone()).collect();
     Notice::new(
         form,

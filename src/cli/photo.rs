@@ -1,4 +1,4 @@
-//! `identify --photo`, `identify --batch` and `bench DIR`: label photos →
+//! `identify --photo` and `identify --batch`: label photos →
 //! text lines and barcodes ([`crate::ocr`]) → verdict ([`crate::identify`]).
 //!
 //! Photos are read from disk here and passed as bytes to the reader, which
@@ -21,7 +21,7 @@ const IMAGE_EXTENSIONS: [&str; 6] = ["jpg", "jpeg", "jpe", "png", "heic", "heif"
 
 /// Why one photo could not be used.
 #[derive(Debug, thiserror::Error)]
-enum PhotoError {
+pub(crate) enum PhotoError {
     #[error(transparent)]
     File(#[from] crate::fsutil::FsError),
     #[error(transparent)]
@@ -29,13 +29,14 @@ enum PhotoError {
 }
 
 /// One photo read: its name (no directory), what was read, how long it took.
-struct PhotoRead {
-    name: String,
-    text: PhotoText,
+pub(crate) struct PhotoRead {
+    pub(crate) name: String,
+    pub(crate) text: PhotoText,
     seconds: f64,
 }
 
-fn read_photo(reader: &Reader, path: &Path) -> Result<PhotoRead, PhotoError> {
+/// Reads one photo from disk and its text, timed.
+pub(crate) fn read_photo(reader: &Reader, path: &Path) -> Result<PhotoRead, PhotoError> {
     let name = photos::display_name(path);
     let start = Instant::now();
     let bytes = photos::read_file(path)?;
@@ -47,7 +48,8 @@ fn read_photo(reader: &Reader, path: &Path) -> Result<PhotoRead, PhotoError> {
     })
 }
 
-fn load_reader() -> anyhow::Result<Reader> {
+/// The text reader, its models loaded.
+pub(crate) fn load_reader() -> anyhow::Result<Reader> {
     Reader::new().context("loading the text reader")
 }
 
@@ -134,7 +136,7 @@ fn round_ms(seconds: f64) -> f64 {
 }
 
 /// The photos in `dir` (by extension), sorted by name.
-fn images_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+pub(crate) fn images_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .with_context(|| format!("cannot list the folder {}", dir.display()))?
         .filter_map(Result::ok)
@@ -193,106 +195,4 @@ pub(super) fn batch(dir: &Path, jsonl: bool) -> anyhow::Result<ExitCode> {
         super::out(&format!("{line}\n"))?;
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// `bench DIR`: times each photo from file to verdict; prints the median,
-/// the 95th percentile and the peak resident memory.
-pub(super) fn bench(dir: &Path) -> anyhow::Result<ExitCode> {
-    let catalog = super::catalog();
-    let load = Instant::now();
-    let reader = load_reader()?;
-    let load_secs = load.elapsed().as_secs_f64();
-    let paths = images_in(dir)?;
-    anyhow::ensure!(!paths.is_empty(), "no photos in {}", dir.display());
-    let mut times = Vec::with_capacity(paths.len());
-    let mut refused = 0usize;
-    for path in &paths {
-        let start = Instant::now();
-        match read_photo(&reader, path) {
-            Ok(read) => {
-                let readings = photos::readings(&read.name, &read.text);
-                std::hint::black_box(identify::identify_readings(&catalog, &readings));
-                times.push(start.elapsed().as_secs_f64());
-            }
-            Err(_) => refused += 1,
-        }
-    }
-    times.sort_by(f64::total_cmp);
-    let mut s = String::new();
-    let _ = writeln!(s, "photos: {} read, {refused} refused", times.len());
-    let _ = writeln!(s, "model load: {load_secs:.3} s");
-    if let Some(&max) = times.last() {
-        let _ = writeln!(
-            s,
-            "per photo: median {:.3} s, p95 {:.3} s, max {max:.3} s",
-            percentile(&times, 0.5),
-            percentile(&times, 0.95),
-        );
-    }
-    match peak_rss_kib() {
-        Some(kib) => {
-            let _ = writeln!(s, "peak RSS: {} MB", kib / 1024);
-        }
-        None => {
-            let _ = writeln!(s, "peak RSS: unknown (no /proc/self/status)");
-        }
-    }
-    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
-    let _ = writeln!(s, "cores: {cores}{}", load_note());
-    super::out(&s)?;
-    Ok(ExitCode::SUCCESS)
-}
-
-/// Nearest-rank percentile of sorted values (`p` in 0..=1).
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    let n = sorted.len();
-    if n == 0 {
-        return 0.0;
-    }
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_sign_loss,
-        clippy::cast_precision_loss,
-        reason = "a rank within a short list"
-    )]
-    let rank = ((p * n as f64).ceil() as usize).clamp(1, n);
-    sorted.get(rank - 1).copied().unwrap_or(0.0)
-}
-
-/// Peak resident memory of this process (`VmHWM`) in KiB, on Linux.
-fn peak_rss_kib() -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    status
-        .lines()
-        .find_map(|l| l.strip_prefix("VmHWM:"))
-        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
-}
-
-/// ", load average N" on Linux, so a slow run on a busy machine says so.
-fn load_note() -> String {
-    std::fs::read_to_string("/proc/loadavg")
-        .ok()
-        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
-        .map_or_else(String::new, |l| format!(", load average {l}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn percentiles_by_nearest_rank() {
-        let v: Vec<f64> = (1..=20).map(f64::from).collect();
-        assert!((percentile(&v, 0.5) - 10.0).abs() < 1e-9);
-        assert!((percentile(&v, 0.95) - 19.0).abs() < 1e-9);
-        assert!((percentile(&[3.0], 0.95) - 3.0).abs() < 1e-9);
-        assert!(percentile(&[], 0.5).abs() < 1e-9);
-    }
-
-    #[test]
-    fn peak_memory_is_read_on_linux() {
-        if cfg!(target_os = "linux") {
-            assert!(peak_rss_kib().is_some_and(|k| k > 0));
-        }
-    }
 }

@@ -1,6 +1,6 @@
 //! Fetching and verifying signed updates of the list of affected models,
-//! choosing the list in use at start, and reading CSAF advisories for the
-//! maintainers. No egui here.
+//! and choosing the list in use at start: what the app runs. (Reading CSAF
+//! advisories is a maintainers' tool, in `crate::maintain`.) No egui here.
 //!
 //! - [`signature`]: the pinned minisign key and [`Verifier`].
 //! - [`list`]: [`ActiveList`] and [`active_list`]: the newest valid one of
@@ -8,7 +8,6 @@
 //! - [`fetch`]: [`fetch_update`], the only network code in the app.
 //! - [`diff`]: [`ListDiff`], "what changed".
 //! - [`store`]: the stored list on disk, written atomically.
-//! - [`csaf`]: CSAF 2.0 advisory → summary and draft list entry.
 //! - [`about`]: the list in use seen per source, for "About the advisories".
 //!
 //! Callers pass the data dir, the feed URL and the verifier; nothing here
@@ -18,7 +17,6 @@
 use std::path::PathBuf;
 
 pub mod about;
-pub mod csaf;
 pub mod diff;
 pub mod fetch;
 pub mod list;

@@ -1,0 +1,200 @@
+//! `bench`: times what carers wait for — typed lookups, photos from file to
+//! verdict, writing the PDF notice — and prints the figures in a fixed
+//! layout (the README's table and the maintainers' scripts read it).
+//!
+//! The photo and notice runs go through the CLI's own code
+//! (`crate::cli::photo`, `crate::cli::notice`), so the figures are
+//! those of `identify --batch` and `notice --format pdf`.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use crate::cli::{notice, photo};
+use crate::i18n::Lang;
+use crate::identify;
+use crate::notice::NoticeForm;
+
+/// `bench`: times typed lookups over a fixed set of inputs and prints the
+/// figures.
+pub(crate) fn typed() -> anyhow::Result<ExitCode> {
+    const INPUTS: [&str; 8] = [
+        "CMS 8000",
+        "Epsimed MN-120",
+        "Gima 35152",
+        "CMS800",
+        "CMS8000 Plus",
+        "(01)08012345678903(21)SN12345",
+        "Model: VM-8  SN 8251-2102-8542",
+        "smart3250-2.6.27-wlan2.1.7.cramfs",
+    ];
+    const ROUNDS: usize = 2_000;
+    let catalog = crate::cli::catalog();
+    let mut times = Vec::with_capacity(ROUNDS * INPUTS.len());
+    for _ in 0..ROUNDS {
+        for text in INPUTS {
+            let start = Instant::now();
+            let verdict = identify::identify_text(&catalog, text)?;
+            times.push(start.elapsed());
+            std::hint::black_box(verdict);
+        }
+    }
+    times.sort_unstable();
+    let pick = |q: f64| {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            clippy::cast_precision_loss,
+            reason = "an index into a short list"
+        )]
+        let i = ((times.len() - 1) as f64 * q).round() as usize;
+        times.get(i).copied().unwrap_or_default()
+    };
+    #[expect(clippy::print_stdout, reason = "the CLI's output")]
+    {
+        println!(
+            "typed lookups: {} over {} inputs",
+            times.len(),
+            INPUTS.len()
+        );
+        println!("median: {:.1} µs", pick(0.5).as_secs_f64() * 1e6);
+        println!("p95:    {:.1} µs", pick(0.95).as_secs_f64() * 1e6);
+        println!("max:    {:.1} µs", pick(1.0).as_secs_f64() * 1e6);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `bench DIR`: times each photo from file to verdict; prints the median,
+/// the 95th percentile and the peak resident memory.
+pub(crate) fn photos(dir: &Path) -> anyhow::Result<ExitCode> {
+    let catalog = crate::cli::catalog();
+    let load = Instant::now();
+    let reader = photo::load_reader()?;
+    let load_secs = load.elapsed().as_secs_f64();
+    let paths = photo::images_in(dir)?;
+    anyhow::ensure!(!paths.is_empty(), "no photos in {}", dir.display());
+    let mut times = Vec::with_capacity(paths.len());
+    let mut refused = 0usize;
+    for path in &paths {
+        let start = Instant::now();
+        match photo::read_photo(&reader, path) {
+            Ok(read) => {
+                let readings = crate::photos::readings(&read.name, &read.text);
+                std::hint::black_box(identify::identify_readings(&catalog, &readings));
+                times.push(start.elapsed().as_secs_f64());
+            }
+            Err(_) => refused += 1,
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    let mut s = String::new();
+    let _ = writeln!(s, "photos: {} read, {refused} refused", times.len());
+    let _ = writeln!(s, "model load: {load_secs:.3} s");
+    if let Some(&max) = times.last() {
+        let _ = writeln!(
+            s,
+            "per photo: median {:.3} s, p95 {:.3} s, max {max:.3} s",
+            percentile(&times, 0.5),
+            percentile(&times, 0.95),
+        );
+    }
+    match peak_rss_kib() {
+        Some(kib) => {
+            let _ = writeln!(s, "peak RSS: {} MB", kib / 1024);
+        }
+        None => {
+            let _ = writeln!(s, "peak RSS: unknown (no /proc/self/status)");
+        }
+    }
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    let _ = writeln!(s, "cores: {cores}{}", load_note());
+    crate::cli::out(&s)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `bench --pdf-with PHOTO…`: times writing the PDF notice (photos shrunk,
+/// turned upright and embedded) with `paths` attached, photos already read
+/// from disk, and prints the median and the slowest of ten runs.
+pub(crate) fn pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+    const ROUNDS: usize = 10;
+    let photos = notice::read_photos(paths)?;
+    let list = crate::cli::update::active_list();
+    let verdict = identify::identify_text(&list.catalog, "CMS 8000")?;
+    let mut form = NoticeForm::default();
+    form.prefill(&verdict, &list.catalog);
+    let notice = notice::build(form, &verdict, &list.catalog, &photos);
+    let mut times = Vec::with_capacity(ROUNDS);
+    let mut size = 0;
+    for _ in 0..ROUNDS {
+        let start = Instant::now();
+        let pdf = crate::notice::render_pdf(&notice, Lang::En, &photos)?;
+        times.push(start.elapsed());
+        size = pdf.len();
+    }
+    times.sort_unstable();
+    let median = times.get(ROUNDS / 2).copied().unwrap_or_default();
+    let max = times.last().copied().unwrap_or_default();
+    crate::cli::out(&format!(
+        "PDF with {} photo(s), {ROUNDS} runs: median {:.3} s, max {:.3} s, {} KB\n",
+        photos.len(),
+        median.as_secs_f64(),
+        max.as_secs_f64(),
+        size / 1024
+    ))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Nearest-rank percentile of sorted values (`p` in 0..=1).
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    let n = sorted.len();
+    if n == 0 {
+        return 0.0;
+    }
+    #[expect(
+        clippy::cast_possible_truncation,
+        clippy::cast_sign_loss,
+        clippy::cast_precision_loss,
+        reason = "a rank within a short list"
+    )]
+    let rank = ((p * n as f64).ceil() as usize).clamp(1, n);
+    sorted.get(rank - 1).copied().unwrap_or(0.0)
+}
+
+/// Peak resident memory of this process (`VmHWM`) in KiB, on Linux.
+fn peak_rss_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// ", load average N" on Linux, so a slow run on a busy machine says so.
+fn load_note() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|l| l.split_whitespace().next().map(str::to_owned))
+        .map_or_else(String::new, |l| format!(", load average {l}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn percentiles_by_nearest_rank() {
+        let v: Vec<f64> = (1..=20).map(f64::from).collect();
+        assert!((percentile(&v, 0.5) - 10.0).abs() < 1e-9);
+        assert!((percentile(&v, 0.95) - 19.0).abs() < 1e-9);
+        assert!((percentile(&[3.0], 0.95) - 3.0).abs() < 1e-9);
+        assert!(percentile(&[], 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn peak_memory_is_read_on_linux() {
+        if cfg!(target_os = "linux") {
+            assert!(peak_rss_kib().is_some_and(|k| k > 0));
+        }
+    }
+}
