@@ -24,6 +24,10 @@
 //!
 //! Core modules never read the clock, the environment or the user's files
 //! by themselves: callers pass those in.
+//!
+//! Each module's public face is what its `mod.rs` re-exports; the files
+//! behind it are `pub(crate)` or private, so code that nothing uses is
+//! reported by the compiler.
 
 pub mod catalog;
 pub mod cli;

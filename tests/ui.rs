@@ -167,7 +167,7 @@ fn type_into(h: &mut Harness<'_, MonitorCheckApp>, label: &str, text: &str) {
 /// Runs frames until the draft on disk contains `text` (the writer thread
 /// has saved it), at most 10 s.
 fn wait_for_draft(h: &mut Harness<'_, MonitorCheckApp>, dir: &std::path::Path, text: &str) {
-    let path = dir.join(monitor_check::notice::draft::DRAFT_FILE);
+    let path = monitor_check::notice::DraftStore::new(dir.to_path_buf()).path();
     for _ in 0..100 {
         std::thread::sleep(std::time::Duration::from_millis(100));
         settle(h);

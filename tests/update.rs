@@ -25,7 +25,7 @@ use monitor_check::catalog::{Advisory, Catalog, Grade, ModelEntry, Source};
 use monitor_check::identify::{VerdictKind, identify_text};
 use monitor_check::update::{
     ActiveList, FetchOptions, ListOrigin, Progress, SignatureError, StoredListError, UpdateError,
-    UpdateOutcome, Verifier, active_list, fetch_update, store,
+    UpdateOutcome, Verifier, active_list, fetch_update, list_path, signature_path,
 };
 
 // ---------------------------------------------------------------------------
@@ -375,7 +375,7 @@ fn valid_update_is_accepted_stored_and_used_from_then_on() {
 
     // Stored exactly as published, and from now on the list in use.
     assert_eq!(
-        std::fs::read_to_string(store::list_path(dir.path())).unwrap(),
+        std::fs::read_to_string(list_path(dir.path())).unwrap(),
         body
     );
     let reloaded = active_list(Some(dir.path()), &keys.verifier());
@@ -422,7 +422,7 @@ fn tampered_body_is_refused() {
         dir.path(),
     );
     assert_refused(r, &UpdateError::BadSignature, &before, &keys, dir.path());
-    assert!(!store::list_path(dir.path()).exists());
+    assert!(!list_path(dir.path()).exists());
 }
 
 #[test]
@@ -888,7 +888,7 @@ fn cancelling_stores_nothing() {
         },
     );
     assert_refused(r, &UpdateError::Cancelled, &before, &keys, dir.path());
-    assert!(!store::list_path(dir.path()).exists());
+    assert!(!list_path(dir.path()).exists());
 }
 
 #[test]
@@ -948,7 +948,7 @@ fn tampered_stored_list_is_ignored_at_load() {
     );
 
     // Someone edits the stored list on disk to drop a model.
-    std::fs::write(store::list_path(dir.path()), list(2, &["CMS8000"])).unwrap();
+    std::fs::write(list_path(dir.path()), list(2, &["CMS8000"])).unwrap();
     let loaded = active_list(Some(dir.path()), &keys.verifier());
     assert_eq!(loaded.origin, ListOrigin::Bundled);
     assert_eq!(loaded.raw, ActiveList::bundled().raw);
@@ -965,7 +965,7 @@ fn tampered_stored_list_is_ignored_at_load() {
     );
 
     // Deleting the signature is no better.
-    std::fs::remove_file(store::signature_path(dir.path())).unwrap();
+    std::fs::remove_file(signature_path(dir.path())).unwrap();
     let loaded = active_list(Some(dir.path()), &keys.verifier());
     assert_eq!(loaded.ignored_stored, Some(StoredListError::Unsigned));
 }
@@ -1015,7 +1015,7 @@ fn cli_update_refusals_exit_non_zero_with_the_reason() {
     let (code, _, stderr) = cli_update("http://example.invalid/list.json", dir.path());
     assert_eq!(code, 1);
     assert!(stderr.contains("must start with https://"), "{stderr}");
-    assert!(!store::list_path(dir.path()).exists());
+    assert!(!list_path(dir.path()).exists());
 }
 
 #[test]

@@ -12,7 +12,6 @@ use std::time::Instant;
 use anyhow::Context as _;
 
 use crate::i18n::Lang;
-use crate::identify;
 use crate::ocr::{PhotoText, Progress, Reader};
 use crate::photos::{self, CheckError};
 

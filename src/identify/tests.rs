@@ -994,9 +994,7 @@ fn every_message_is_translated() {
         }
     }
     let v = identify_text(&Catalog::bundled(), "CMS800").expect("verdict");
-    let args = v.message_args();
-    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    let en = i18n::tr_args(Lang::En, v.verdict.explanation_message_id(), &args);
+    let en = crate::explain::explanation(Lang::En, &v);
     assert!(
         en.contains("CMS800") && en.contains("not an all-clear"),
         "{en}"

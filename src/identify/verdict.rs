@@ -227,17 +227,6 @@ impl VerdictKind {
     }
 }
 
-impl Verdict {
-    /// Fluent arguments of the headline and explanation: `model` (empty
-    /// when none was read) and `relabel_of` (empty unless a relabel).
-    pub fn message_args(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("model", self.model.clone().unwrap_or_default()),
-            ("relabel_of", self.relabel_of.clone().unwrap_or_default()),
-        ]
-    }
-}
-
 impl Caution {
     /// Message id of the sentence explaining this caution.
     pub fn message_id(&self) -> &'static str {

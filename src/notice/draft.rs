@@ -173,15 +173,6 @@ fn upgrade_form_v1(form: &mut serde_json::Map<String, serde_json::Value>) {
     }
 }
 
-/// The app's data directory (`$XDG_DATA_HOME/monitor-check` on Linux, the
-/// platform's usual place elsewhere), or `None` if the system has no home.
-/// Callers pass it to [`DraftStore::new`]; core code never looks it up.
-pub fn default_data_dir() -> Option<PathBuf> {
-    // One place decides the data dir for the whole app (the list store
-    // lives there too).
-    crate::update::default_data_dir()
-}
-
 /// Where the draft lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DraftStore {

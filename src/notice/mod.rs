@@ -12,19 +12,19 @@
 //! - [`photo`]: label photos shrunk, turned upright, stripped of EXIF.
 //! - [`font`]: the bundled fonts, shared with the UI.
 
-pub mod content;
+pub(crate) mod content;
 mod doc;
-pub mod draft;
-pub mod eml;
-pub mod font;
-pub mod pdf;
-pub mod photo;
-pub mod text;
+pub(crate) mod draft;
+pub(crate) mod eml;
+pub(crate) mod font;
+pub(crate) mod pdf;
+pub(crate) mod photo;
+pub(crate) mod text;
 
 pub use content::{
     ActionsTaken, AgeBand, Answer, DeviceDetails, IdentifiedBy, ListInfo, Notice, NoticeForm,
 };
-pub use draft::{Autosave, Draft, DraftError, DraftStore, DraftWriter, default_data_dir};
+pub use draft::{Autosave, Draft, DraftError, DraftStore, DraftWriter};
 pub use eml::{EmlError, mailto_url, render_eml};
 pub use pdf::{PdfError, render_pdf};
 pub use photo::{PhotoError, PhotoFile, PhotoOutcome, PreparedPhoto};

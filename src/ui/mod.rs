@@ -2,12 +2,12 @@
 //! screen, the theme.
 
 mod app;
-pub mod jobs;
-pub mod photo_reading;
+pub(crate) mod jobs;
+pub(crate) mod photo_reading;
 mod prefs;
 mod state;
-pub mod steps;
-pub mod theme;
+pub(crate) mod steps;
+pub(crate) mod theme;
 mod widgets;
 pub mod wizard;
 

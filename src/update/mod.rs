@@ -16,12 +16,12 @@
 
 use std::path::PathBuf;
 
-pub mod about;
-pub mod diff;
-pub mod fetch;
-pub mod list;
-pub mod signature;
-pub mod store;
+pub(crate) mod about;
+pub(crate) mod diff;
+pub(crate) mod fetch;
+pub(crate) mod list;
+pub(crate) mod signature;
+pub(crate) mod store;
 
 pub use diff::ListDiff;
 pub use fetch::{
@@ -31,6 +31,7 @@ pub use list::{
     ActiveList, BundledListError, ListOrigin, MAX_LIST_BYTES, StoredListError, active_list,
 };
 pub use signature::{PINNED_PUBLIC_KEY, SignatureError, Verifier};
+pub use store::{list_path, signature_path};
 
 /// The app's data dir on this machine: `$XDG_DATA_HOME/monitor-check` (or
 /// `~/.local/share/monitor-check`) on Linux, the platform's equivalent
