@@ -60,10 +60,13 @@ mod tests {
     use super::*;
 
     fn sha256_hex(bytes: &[u8]) -> String {
+        use std::fmt::Write as _;
         Sha256::digest(bytes)
             .iter()
-            .map(|b| format!("{b:02x}"))
-            .collect()
+            .fold(String::new(), |mut hex, b| {
+                let _ = write!(hex, "{b:02x}");
+                hex
+            })
     }
 
     /// The sums in `assets/models/NOTICE`, as published with the upstream files.
