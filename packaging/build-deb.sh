@@ -12,8 +12,10 @@ cargo build --release --locked >&2
 files="$target_dir/release/package-files"
 rm -rf "$files"
 "$target_dir/release/monitor-check" generate-package-files "$files"
-# cargo-deb gzips what goes under usr/share/man, as Debian wants; the
-# profile has already stripped the binary.
+# Debian keeps man pages gzipped (-n: no time stamp). cargo-deb would do it,
+# but not for files under the target directory. The profile has already
+# stripped the binary.
+gzip -9n "$files"/man/*.1
 rm -f "$target_dir"/debian/monitor-check_*.deb
 cargo deb --no-build --locked --no-strip --output "$target_dir/debian/" >&2
 ls "$target_dir"/debian/monitor-check_*.deb
