@@ -65,14 +65,14 @@ window=$(HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" 
       [ -n "$id" ] && break
       sleep 1
     done
-    # -len 8: only the icon'"'"'s width and height, not its pixels.
+    # -len 8: read only the start of the icon (xprop prints its size).
     [ -n "$id" ] && xprop -id "$id" WM_CLASS _NET_WM_NAME && xprop -id "$id" -len 8 _NET_WM_ICON
     kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; true') || true
 rm -rf "$home"
 echo "$window"
 grep -q "WM_CLASS(STRING) = \"\", \"$app_id\"" <<<"$window" || fail "no window with the app id"
 grep -q '_NET_WM_NAME(UTF8_STRING) = "Monitor Check"' <<<"$window" || fail "window title not set"
-grep -q '_NET_WM_ICON(CARDINAL) = 256, 256' <<<"$window" || fail "window icon not set"
+grep -q 'Icon (256 x 256)' <<<"$window" || fail "window icon not set"
 
 # Removal: every file the package installed is gone.
 remove
