@@ -140,7 +140,7 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Unpacks and loads the embedded models (about 0.3 s).
+    /// Unpacks and loads the embedded models: do it once and share the reader.
     pub fn new() -> Result<Self, OcrError> {
         let det = Model::load(models::detection()?).map_err(OcrError::model)?;
         let rec = Model::load(models::recognition()?).map_err(OcrError::model)?;
