@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 mod identify;
 mod list;
 pub(crate) mod notice;
+mod package_files;
 pub(crate) mod photo;
 pub(crate) mod update;
 
@@ -176,6 +177,11 @@ enum Command {
 
 /// Entry point of the binary: the GUI without a command, the CLI otherwise.
 pub fn main() -> ExitCode {
+    // For packagers only, outside the clap definition so that neither the
+    // help, the man pages nor the completions offer it.
+    if let Some(code) = package_files::run_if_asked(std::env::args_os()) {
+        return code;
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {

@@ -1,8 +1,8 @@
 //! Photo → text lines and barcodes, offline, in pure Rust.
 //!
-//! A [`Reader`] holds the two PP-OCRv6 models (embedded in the binary, see
-//! `assets/models/NOTICE`), loaded once and shared between threads. Reading
-//! a photo ([`Reader::read`]) goes:
+//! A [`Reader`] holds the two PP-OCRv6 models (embedded packed in the
+//! binary, see `models` and `assets/models/NOTICE`), loaded once and shared
+//! between threads. Reading a photo ([`Reader::read`]) goes:
 //!
 //! 1. `decode`: the shared guarded decoder ([`crate::picture`]) sniffs the
 //!    format, checks the size from the header, decodes (HEIC included),
@@ -20,6 +20,7 @@ mod decode;
 mod detect;
 mod error;
 mod geometry;
+mod models;
 mod pipeline;
 mod recognize;
 
@@ -31,11 +32,6 @@ pub use barcode::Barcode;
 pub use error::OcrError;
 
 use crate::picture::PictureError;
-
-/// The detection model (PP-OCRv6 small det), unchanged from the `RapidOCR` wheel.
-static DET_MODEL: &[u8] = include_bytes!("../../assets/models/PP-OCRv6_det_small.onnx");
-/// The recognition model (PP-OCRv6 small rec), unchanged from the `RapidOCR` wheel.
-static REC_MODEL: &[u8] = include_bytes!("../../assets/models/PP-OCRv6_rec_small.onnx");
 
 /// Everything read from one photo.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
@@ -144,10 +140,10 @@ pub struct Reader {
 }
 
 impl Reader {
-    /// Loads the embedded models (about 0.1 s).
+    /// Unpacks and loads the embedded models: do it once and share the reader.
     pub fn new() -> Result<Self, OcrError> {
-        let det = Model::load_static_slice(DET_MODEL).map_err(OcrError::model)?;
-        let rec = Model::load_static_slice(REC_MODEL).map_err(OcrError::model)?;
+        let det = Model::load(models::detection()?).map_err(OcrError::model)?;
+        let rec = Model::load(models::recognition()?).map_err(OcrError::model)?;
         let character = rec
             .metadata()
             .get("character")

@@ -18,6 +18,31 @@ pub use app::MonitorCheckApp;
 pub use prefs::Prefs;
 pub use state::{AppConfig, AppState};
 
+/// The desktop's name for the app: the `.desktop` file, the `AppStream`
+/// metainfo and the icon under `packaging/` carry it too, so that the desktop
+/// matches the window to its menu entry.
+pub const APP_ID: &str = "io.github.monitor_check.MonitorCheck";
+
+/// The folder name eframe keeps the preferences under (unchanged since the
+/// first version, so nobody's settings are lost).
+const STORAGE_NAME: &str = "monitor-check";
+
+/// The window icon, the same artwork as the menu icon at 256 px.
+const WINDOW_ICON_PNG: &[u8] = include_bytes!("../../assets/icon-256.png");
+
+/// Decodes the window icon; without it the window gets the system's default.
+fn window_icon() -> Option<egui::IconData> {
+    let icon = image::load_from_memory_with_format(WINDOW_ICON_PNG, image::ImageFormat::Png)
+        .ok()?
+        .into_rgba8();
+    let (width, height) = icon.dimensions();
+    Some(egui::IconData {
+        rgba: icon.into_raw(),
+        width,
+        height,
+    })
+}
+
 /// Opens the app window and runs until it is closed.
 /// `photos` are opened on the identify step, as if dropped on the window.
 pub fn run(photos: Vec<std::path::PathBuf>) -> ExitCode {
@@ -29,16 +54,23 @@ pub fn run(photos: Vec<std::path::PathBuf>) -> ExitCode {
     if std::env::var_os("MONITOR_CHECK_STARTUP_TIMING").is_some() {
         config.started = Some(started);
     }
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_title("Monitor Check")
+        .with_app_id(APP_ID)
+        .with_inner_size([1000.0, 780.0])
+        .with_min_inner_size([560.0, 480.0]);
+    if let Some(icon) = window_icon() {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_title("Monitor Check")
-            .with_app_id("monitor-check")
-            .with_inner_size([1000.0, 780.0])
-            .with_min_inner_size([560.0, 480.0]),
+        viewport,
+        // eframe would otherwise name its settings folder after the app id:
+        // keep the preferences where earlier versions saved them.
+        persistence_path: eframe::storage_dir(STORAGE_NAME).map(|dir| dir.join("app.ron")),
         ..Default::default()
     };
     match eframe::run_native(
-        "monitor-check",
+        STORAGE_NAME,
         options,
         Box::new(move |cc| Ok(Box::new(MonitorCheckApp::new(cc, config)))),
     ) {
@@ -48,5 +80,38 @@ pub fn run(photos: Vec<std::path::PathBuf>) -> ExitCode {
             eprintln!("monitor-check: the command line still works: monitor-check --help");
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_icon_decodes_to_256_px_with_transparent_corners() {
+        let icon = window_icon().unwrap();
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+        // The top-left pixel is outside the drawing: fully transparent.
+        assert_eq!(icon.rgba.get(3), Some(&0));
+        // Some pixel is opaque: the artwork is there.
+        assert!(icon.rgba.chunks_exact(4).any(|px| px.get(3) == Some(&255)));
+    }
+
+    #[test]
+    fn the_app_id_names_the_desktop_files() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("packaging");
+        let desktop = root.join(format!("{APP_ID}.desktop"));
+        let metainfo = root.join(format!("{APP_ID}.metainfo.xml"));
+        let svg = root.join(format!("icons/hicolor/scalable/apps/{APP_ID}.svg"));
+        for path in [&desktop, &metainfo, &svg] {
+            assert!(path.is_file(), "{} is missing", path.display());
+        }
+        let desktop = std::fs::read_to_string(desktop).unwrap();
+        assert!(desktop.contains(&format!("Icon={APP_ID}\n")));
+        assert!(desktop.contains(&format!("StartupWMClass={APP_ID}\n")));
+        let metainfo = std::fs::read_to_string(metainfo).unwrap();
+        assert!(metainfo.contains(&format!("<id>{APP_ID}</id>")));
+        assert!(metainfo.contains(&format!("{APP_ID}.desktop")));
     }
 }
