@@ -176,8 +176,9 @@ const US_TO_IT: [(char, char); 27] = [
 /// identifier where the matcher does not need it.
 ///
 /// Several scans in a row (one per line, or run together): the first code
-/// is kept and the rest dropped, said in `repaired`. Plain lines are all
-/// kept, since a model on any of them must reach the matcher. Text typed
+/// is kept and the rest dropped, said in `repaired`. When the first line
+/// holds typed text, every line is kept, since a model on any of them must
+/// reach the matcher. Text typed
 /// right before a scan on the same line (`CMS]d2010…`) is kept as a line of
 /// its own before the scan's data.
 pub fn read_scan(raw: &str) -> Result<ScannerInput, ScanError> {
@@ -199,11 +200,25 @@ pub fn read_scan(raw: &str) -> Result<ScannerInput, ScanError> {
     let Some(first) = pieces.first() else {
         return Err(ScanError::Empty);
     };
-    let mut read = read_line(first);
+    let Coded {
+        input: mut read,
+        sure,
+    } = read_line(first);
+    let typed = read
+        .repaired
+        .iter()
+        .any(|r| matches!(r, Repair::TextBeforeScan(_)));
     if read.kind == ScanKind::Plain {
         if pieces.len() > 1 {
             read.text = pieces.join("\n");
             read.repaired.clear();
+        }
+    } else if typed || !sure {
+        // Typed text, or a code that did not read cleanly, may hold a
+        // model: no line is dropped.
+        for piece in pieces.iter().skip(1) {
+            read.text.push('\n');
+            read.text.push_str(piece);
         }
     } else if pieces.len() > 1 {
         read.repaired
@@ -217,7 +232,7 @@ pub fn read_scan(raw: &str) -> Result<ScannerInput, ScanError> {
 }
 
 /// One line: a code, plain text, or plain text with a code after it.
-fn read_line(line: &str) -> ScannerInput {
+fn read_line(line: &str) -> Coded {
     if let Some(code) = read_code(line) {
         return code;
     }
@@ -234,28 +249,36 @@ fn read_line(line: &str) -> ScannerInput {
     for (i, _) in starts {
         let (before, after) = line.split_at(i);
         let before = before.trim_end();
-        if let Some(mut code) = read_code(after)
-            && code.kind != ScanKind::Plain
+        // Only a code read for sure is split off the typed text.
+        if let Some(Coded {
+            mut input,
+            sure: true,
+        }) = read_code(after)
+            && input.kind != ScanKind::Plain
         {
-            code.text = format!("{before}\n{}", code.text);
-            code.repaired
+            input.text = format!("{before}\n{}", input.text);
+            input
+                .repaired
                 .insert(0, Repair::TextBeforeScan(before.to_owned()));
-            return code;
+            return Coded { input, sure: true };
         }
     }
-    ScannerInput {
-        text: line.to_owned(),
-        kind: ScanKind::Plain,
-        repaired: Vec::new(),
+    Coded {
+        input: ScannerInput {
+            text: line.to_owned(),
+            kind: ScanKind::Plain,
+            repaired: Vec::new(),
+        },
+        sure: false,
     }
 }
 
 /// `line` as a code, if it is one as typed or once the Italian layout is
 /// undone. `None` for plain text.
-fn read_code(line: &str) -> Option<ScannerInput> {
+fn read_code(line: &str) -> Option<Coded> {
     let as_typed = read_as_code(line);
     if as_typed.as_ref().is_some_and(|c| c.sure) {
-        return as_typed.map(|c| c.input);
+        return as_typed;
     }
     // Undo the layout only when that turns the line into a valid code: a
     // model such as `MN-120` is never touched.
@@ -264,9 +287,9 @@ fn read_code(line: &str) -> Option<ScannerInput> {
         && let Some(mut code) = read_as_code(&unmangled).filter(|c| c.sure)
     {
         code.input.repaired.insert(0, Repair::KeyboardLayout);
-        return Some(code.input);
+        return Some(code);
     }
-    as_typed.map(|c| c.input)
+    as_typed
 }
 
 /// A line read as a code, and whether the reading is sure (a UDI that
@@ -359,7 +382,8 @@ fn read_as_code(line: &str) -> Option<Coded> {
             kind,
             repaired,
         },
-        sure: true,
+        // GS1 data holds no spaces: a space means text ran into the code.
+        sure: !body.contains(char::is_whitespace),
     })
 }
 
