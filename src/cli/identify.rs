@@ -1,4 +1,5 @@
-//! `identify --text`: typed label text → verdict.
+//! `identify --text`: typed label text → verdict; with `--scan`, the text
+//! is a barcode scanner's output and is read by `identify::read_scan` first.
 
 use std::fmt::Write as _;
 use std::process::ExitCode;
@@ -7,7 +8,7 @@ use crate::catalog::Catalog;
 use crate::explain;
 use crate::guidance;
 use crate::i18n::{Lang, tr, tr_args};
-use crate::identify::{self, Verdict};
+use crate::identify::{self, ScanKind, Verdict};
 
 /// Identifies typed text and prints the verdict.
 pub(super) fn typed(text: Option<&str>, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
@@ -18,6 +19,56 @@ pub(super) fn typed(text: Option<&str>, json: bool, lang: Lang) -> anyhow::Resul
     let verdict = identify::identify_text(&catalog, text)?;
     print_verdict(&catalog, &verdict, json, lang)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Reads scanner output, identifies it and prints the verdict with what
+/// was read; a medicine pack's code is refused.
+pub(super) fn scanned(text: Option<&str>, json: bool, lang: Lang) -> anyhow::Result<ExitCode> {
+    let Some(text) = text else {
+        anyhow::bail!("give the scan with --text, or --text-file - to read it from standard input");
+    };
+    let scan = identify::read_scan(text)?;
+    if scan.kind == ScanKind::MedicinePack {
+        anyhow::bail!(
+            "{}",
+            tr_args(lang, "scan-medicine-pack", &[("code", &shown(&scan.text))])
+        );
+    }
+    let catalog = super::catalog();
+    let verdict = identify::identify_text(&catalog, &scan.text)?;
+    let out = if json {
+        let mut value = serde_json::to_value(&verdict)?;
+        if let Some(object) = value.as_object_mut() {
+            object.insert(
+                "scan".into(),
+                serde_json::json!({ "kind": scan.kind, "repaired": scan.repaired }),
+            );
+        }
+        serde_json::to_string_pretty(&value)?
+    } else {
+        let mut read_as = tr_args(lang, "scan-read-as", &[("text", &shown(&scan.text))]);
+        if !scan.repaired.is_empty() {
+            let repairs: Vec<String> = scan
+                .repaired
+                .iter()
+                .map(|r| {
+                    let args = r.message_args();
+                    let args: Vec<(&str, &str)> =
+                        args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+                    tr_args(lang, r.message_id(), &args)
+                })
+                .collect();
+            let _ = write!(read_as, " ({})", repairs.join("; "));
+        }
+        format!("{read_as}\n\n{}", human(&catalog, &verdict, lang))
+    };
+    super::out(&format!("{out}\n"))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Scanned text on one line: GS shown as `<GS>`, line breaks as ` / `.
+fn shown(text: &str) -> String {
+    text.replace('\u{1D}', "<GS>").replace('\n', " / ")
 }
 
 /// Prints a verdict as JSON or as plain sentences.

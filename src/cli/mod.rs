@@ -103,6 +103,11 @@ enum Command {
         /// Every image in a folder, one device per image (with --jsonl).
         #[arg(long)]
         batch: Option<PathBuf>,
+        /// Treat the text as a barcode scanner's output (symbology
+        /// identifiers, written or missing GS separators, Italian keyboard
+        /// layout); a medicine pack's code is refused.
+        #[arg(long, conflicts_with_all = ["batch", "photo"])]
+        scan: bool,
         /// Print one JSON object.
         #[arg(long)]
         json: bool,
@@ -216,6 +221,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             text_file,
             photo,
             batch,
+            scan,
             json,
             jsonl,
             lang,
@@ -225,7 +231,9 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 Some(path) => Some(read_text_file(&path)?),
                 None => text,
             };
-            if let Some(dir) = batch {
+            if scan {
+                identify::scanned(text.as_deref(), json, lang)
+            } else if let Some(dir) = batch {
                 photo::batch(&dir, jsonl)
             } else if !photo.is_empty() {
                 photo::identify(text.as_deref(), &photo, json, lang)

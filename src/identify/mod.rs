@@ -22,6 +22,7 @@ mod markings;
 mod matcher;
 mod normalize;
 mod scan;
+mod scanner;
 mod tokens;
 pub mod udi;
 mod verdict;
@@ -31,6 +32,7 @@ mod words;
 mod tests;
 
 pub use matcher::Matcher;
+pub use scanner::{Repair, ScanError, ScanKind, ScannerInput, read_scan};
 pub use tokens::looks_like_model_line;
 pub use verdict::{
     Caution, Evidence, Identifiers, MatchRule, NextStep, Origin, Verdict, VerdictKind,

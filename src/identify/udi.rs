@@ -41,6 +41,9 @@ pub struct Udi {
     pub manufactured: Option<String>,
     /// Expiry date, `YYYY-MM-DD` (day `00` kept as printed).
     pub expiry: Option<String>,
+    /// National healthcare reimbursement number (AI 710–717), e.g. Italy's
+    /// AIC (716). Only medicine packs carry one.
+    pub reimbursement: Option<String>,
 }
 
 impl Udi {
@@ -54,6 +57,7 @@ impl Udi {
             serial: None,
             manufactured: None,
             expiry: None,
+            reimbursement: None,
         }
     }
 }
@@ -116,6 +120,8 @@ fn ai_spec(digits: &str) -> Option<(usize, Len)> {
     let spec3 = match three {
         "235" => Some(Len::Upto(28)),
         "240" | "241" | "250" | "251" | "253" | "400" | "401" | "403" => Some(Len::Upto(30)),
+        // National healthcare reimbursement numbers: medicine packs.
+        "710" | "711" | "712" | "713" | "714" | "715" | "716" | "717" => Some(Len::Upto(20)),
         "242" => Some(Len::Upto(6)),
         "243" => Some(Len::Upto(20)),
         "410" | "411" | "412" | "413" | "414" | "415" | "416" | "417" => Some(Len::Fixed(13)),
@@ -232,6 +238,9 @@ fn store(udi: &mut Udi, ai: &str, value: &str) -> Result<(), UdiError> {
                 &mut udi.serial
             };
             *slot = Some(value.to_owned());
+        }
+        "710" | "711" | "712" | "713" | "714" | "715" | "716" | "717" => {
+            udi.reimbursement = Some(value.to_owned());
         }
         _ => {}
     }
