@@ -12,6 +12,8 @@
 //! - [`notice`]: the notice for the family doctor (text, PDF, e-mail, draft).
 //! - [`explain`]: a verdict in plain sentences (shared by app, CLI, notice).
 //! - [`guidance`]: what to do, per verdict and role, each step with its source.
+//! - [`print`]: printing a file on paper (CUPS `lp`/`lpstat`, Windows' print
+//!   verb), with a deadline; no egui.
 //! - [`identify`]: evidence (typed text, UDI, photo lines) → verdict.
 //! - [`photos`]: photo files → readings for the matcher.
 //! - [`ocr`]: photo → text lines and barcodes.
@@ -42,6 +44,7 @@ pub mod notice;
 pub mod ocr;
 pub mod photos;
 pub mod picture;
+pub mod print;
 pub mod ui;
 pub mod update;
 

@@ -27,8 +27,12 @@ pub(crate) enum Block {
     Field(String, String),
     /// A bullet point.
     Bullet(String),
+    /// A bullet set in bold (a step to take now).
+    StrongBullet(String),
     /// A bullet under the previous bullet.
     SubBullet(String),
+    /// The verdict in large type, in its colour (the patient's sheet).
+    Verdict(VerdictKind, String),
     /// The label photos (thumbnails in the PDF, names in text).
     Photos,
 }
@@ -36,7 +40,8 @@ pub(crate) enum Block {
 /// A section with a heading.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Section {
-    /// Its heading.
+    /// Its heading; an empty one is not drawn (the patient's sheet opens
+    /// with the verdict, not a heading).
     pub heading: String,
     /// Its content.
     pub blocks: Vec<Block>,
@@ -56,9 +61,16 @@ pub(crate) struct Alert {
 /// The whole notice in one language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Doc {
+    /// Lines above everything else, the first one set larger: who hands
+    /// the document over (the pharmacy's name and address). Empty for the
+    /// notice.
+    pub letterhead: Vec<String>,
+    /// A short line just above the title saying whom the pages are for
+    /// ("For your family doctor"), when they are part of a larger sheet.
+    pub kicker: Option<String>,
     /// Document title.
     pub title: String,
-    /// One line under the title: the verdict in short.
+    /// One line under the title: the verdict in short; empty for none.
     pub subtitle: String,
     /// The serious-incident warning, if any sign of tampering was ticked.
     pub alert: Option<Alert>,
@@ -96,6 +108,8 @@ pub(crate) fn build(notice: &Notice, lang: Lang) -> Doc {
         sections.push(b.incident_page());
     }
     Doc {
+        letterhead: Vec::new(),
+        kicker: None,
         title: b.t("notice-title"),
         subtitle: b.headline(),
         alert: notice.is_incident().then(|| b.alert()),
@@ -136,6 +150,12 @@ pub(crate) fn subject(notice: &Notice, lang: Lang) -> String {
         );
     }
     s
+}
+
+/// The verdict's model as the notice names it (with what it is a relabel
+/// of), or "model not identified".
+pub(crate) fn verdict_model(notice: &Notice, lang: Lang) -> String {
+    Builder { n: notice, lang }.verdict_model()
 }
 
 /// Splits user text into paragraphs on blank lines; single line breaks are

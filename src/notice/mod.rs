@@ -11,6 +11,8 @@
 //! - [`draft`]: the autosaved draft.
 //! - [`photo`]: label photos shrunk, turned upright, stripped of EXIF.
 //! - [`font`]: the bundled fonts, shared with the UI.
+//! - [`sheet`]: the sheet printed for the patient at the pharmacy counter
+//!   (the patient's page, then the notice), drawn by the PDF writer.
 
 pub(crate) mod content;
 mod doc;
@@ -19,6 +21,7 @@ pub(crate) mod eml;
 pub(crate) mod font;
 pub(crate) mod pdf;
 pub(crate) mod photo;
+pub(crate) mod sheet;
 pub(crate) mod text;
 
 pub use content::{
@@ -28,6 +31,7 @@ pub use draft::{Autosave, Draft, DraftError, DraftStore, DraftWriter};
 pub use eml::{EmlError, mailto_url, render_eml};
 pub use pdf::{PdfError, render_pdf};
 pub use photo::{PhotoError, PhotoFile, PhotoOutcome, PreparedPhoto};
+pub use sheet::{Pharmacy, render_patient_sheet};
 pub use text::render_text;
 
 /// The subject line of the notice (e-mail subject, PDF title).

@@ -27,6 +27,7 @@ use super::doc::{self, Block, Doc};
 use super::font::{self, BOLD_TTF, Metrics, REGULAR_TTF};
 use super::photo::{self, PDF_MAX_PX, PhotoFile, PhotoOutcome};
 use crate::i18n::{Lang, tr, tr_args};
+use crate::identify::VerdictKind;
 
 /// Why the PDF could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -71,6 +72,26 @@ const MUTED: (u8, u8, u8) = (0x5a, 0x5a, 0x5a);
 const RULE: (u8, u8, u8) = (0xb8, 0xc2, 0xcc);
 const ALERT_INK: (u8, u8, u8) = (0x9b, 0x1c, 0x1c);
 const ALERT_BG: (u8, u8, u8) = (0xfd, 0xee, 0xee);
+const WHITE: (u8, u8, u8) = (0xff, 0xff, 0xff);
+/// Amber for a verdict that is not known yet (dark ink on it).
+const AMBER: (u8, u8, u8) = (0xf5, 0xb7, 0x2e);
+
+/// Letterhead, kicker and verdict banner sizes in points.
+const LETTERHEAD_SIZE: f32 = 13.0;
+const KICKER_SIZE: f32 = 10.5;
+const VERDICT_SIZE: f32 = 21.0;
+const VERDICT_PAD: f32 = 12.0;
+
+/// Fill and ink of the verdict banner: the alert's red when affected, amber
+/// when unknown, the notice's own navy when not listed — a neutral colour,
+/// never a green that would read as "all clear".
+fn verdict_colors(kind: VerdictKind) -> ((u8, u8, u8), (u8, u8, u8)) {
+    match kind {
+        VerdictKind::Affected => (ALERT_INK, WHITE),
+        VerdictKind::Unknown => (AMBER, INK),
+        VerdictKind::NotAffected => (ACCENT, WHITE),
+    }
+}
 
 /// The notice as PDF bytes in `lang`, with `photos` as thumbnails: each
 /// re-encoded upright with no metadata. A photo that cannot be decoded is
@@ -87,13 +108,27 @@ pub fn render_pdf_prepared(
     lang: Lang,
     photos: &[PhotoOutcome],
 ) -> Result<Vec<u8>, PdfError> {
-    let fonts = font::metrics().ok_or(PdfError::Font)?;
     let notice = photo::noting_unreadable(notice, photos);
     let notice = notice.as_ref();
     let d = doc::build(notice, lang);
-    let pages = layout(&d, fonts, photos);
-    let title = doc::subject(notice, lang);
-    write(&pages, &d, notice, lang, &title, fonts, photos)
+    render_docs(&[&d], notice, lang, &doc::subject(notice, lang), photos)
+}
+
+/// Lays out `docs` one after the other, each from a new page, into one PDF
+/// titled `title`, with the footer of the first and pages numbered across
+/// all of them. The notice is one document; the patient's sheet is two
+/// (the patient's page, then the notice).
+pub(crate) fn render_docs(
+    docs: &[&Doc],
+    notice: &Notice,
+    lang: Lang,
+    title: &str,
+    photos: &[PhotoOutcome],
+) -> Result<Vec<u8>, PdfError> {
+    let fonts = font::metrics().ok_or(PdfError::Font)?;
+    let pages = layout(docs, fonts, photos);
+    let footer = docs.first().map(|d| d.footer.as_str()).unwrap_or_default();
+    write(&pages, footer, notice, lang, title, fonts, photos)
 }
 
 /// One drawing operation, in points from the page's top-left corner.
@@ -197,19 +232,65 @@ impl Layout<'_> {
         }
     }
 
-    fn bullet(&mut self, text: &str, indent: f32, mark: &str) {
+    fn bullet(&mut self, text: &str, indent: f32, mark: &str, bold: bool) {
         let line_h = BODY_SIZE * LEADING;
         let x = MARGIN_X + indent;
-        let lines = self.wrap(text, false, BODY_SIZE, CONTENT_W - indent);
+        let lines = self.wrap(text, bold, BODY_SIZE, CONTENT_W - indent);
         for (i, line) in lines.into_iter().enumerate() {
             self.ensure(line_h);
             let y = self.y;
             if i == 0 {
-                self.text(x - 10.0, y, BODY_SIZE, false, ACCENT, mark.to_owned());
+                self.text(x - 10.0, y, BODY_SIZE, bold, ACCENT, mark.to_owned());
             }
-            self.text(x, y, BODY_SIZE, false, INK, line);
+            self.text(x, y, BODY_SIZE, bold, INK, line);
             self.y += line_h;
         }
+    }
+
+    /// The verdict in large type on a band of its colour, kept whole.
+    fn verdict(&mut self, kind: VerdictKind, text: &str) {
+        let (bg, ink) = verdict_colors(kind);
+        let line_h = VERDICT_SIZE * 1.2;
+        let lines = self.wrap(text, true, VERDICT_SIZE, CONTENT_W - 2.0 * VERDICT_PAD);
+        #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
+        let height = 2.0 * VERDICT_PAD + lines.len() as f32 * line_h;
+        self.ensure(height + 8.0);
+        self.y += 4.0;
+        let top = self.y;
+        self.page().push(Op::Rect {
+            rect: (MARGIN_X, top, CONTENT_W, height),
+            fill: Some(bg),
+            stroke: None,
+        });
+        // Optical centring: the cap height sits a little above the line box's middle.
+        self.y += VERDICT_PAD - 0.1 * VERDICT_SIZE;
+        for line in lines {
+            let y = self.y;
+            self.text(MARGIN_X + VERDICT_PAD, y, VERDICT_SIZE, true, ink, line);
+            self.y += line_h;
+        }
+        self.y = top + height + 10.0;
+    }
+
+    /// The pharmacy's name (larger) and address above everything else,
+    /// then a rule.
+    fn letterhead(&mut self, lines: &[String]) {
+        let mut lines = lines.iter().filter(|l| !l.trim().is_empty());
+        let Some(first) = lines.next() else {
+            return;
+        };
+        self.para(first, MARGIN_X, CONTENT_W, LETTERHEAD_SIZE, true, INK);
+        for line in lines {
+            self.para(line, MARGIN_X, CONTENT_W, BODY_SIZE, false, MUTED);
+        }
+        self.y += 4.0;
+        let y = self.y;
+        self.page().push(Op::Rule {
+            x: MARGIN_X,
+            y,
+            w: CONTENT_W,
+        });
+        self.y += 14.0;
     }
 
     fn field(&mut self, label: &str, value: &str) {
@@ -340,9 +421,83 @@ impl Layout<'_> {
             self.y = top + row_h + 8.0;
         }
     }
+
+    /// One document from the top of the current page.
+    fn doc(&mut self, d: &Doc, photos: &[PhotoOutcome]) {
+        self.letterhead(&d.letterhead);
+        if let Some(kicker) = &d.kicker {
+            // The kicker names the pages: a bookmark reaches them.
+            let page = self.done.len();
+            self.bookmarks.push((kicker.clone(), page, self.y));
+            self.para(kicker, MARGIN_X, CONTENT_W, KICKER_SIZE, true, MUTED);
+            self.y += 3.0;
+        }
+        self.para(&d.title, MARGIN_X, CONTENT_W, TITLE_SIZE, true, ACCENT);
+        if !d.subtitle.is_empty() {
+            self.y += 2.0;
+            self.para(&d.subtitle, MARGIN_X, CONTENT_W, SUBTITLE_SIZE, false, INK);
+        }
+        self.y += 6.0;
+        let y = self.y;
+        self.page().push(Op::Rule {
+            x: MARGIN_X,
+            y,
+            w: CONTENT_W,
+        });
+        self.y += 12.0;
+        if let Some(a) = &d.alert {
+            self.alert(&a.heading, &a.paras);
+        }
+        for (label, value) in &d.header {
+            self.field(label, value);
+        }
+        for s in &d.sections {
+            if s.new_page {
+                self.new_page();
+            }
+            if !s.heading.is_empty() {
+                self.heading(&s.heading);
+            }
+            self.blocks(&s.blocks, photos);
+        }
+    }
+
+    fn blocks(&mut self, blocks: &[Block], photos: &[PhotoOutcome]) {
+        let mut after_list = false;
+        for b in blocks {
+            // A field right after a list would read as one more item.
+            if after_list && matches!(b, Block::Field(..)) {
+                self.y += 5.0;
+            }
+            after_list = matches!(
+                b,
+                Block::Bullet(_) | Block::StrongBullet(_) | Block::SubBullet(_)
+            );
+            match b {
+                Block::Para(p) => {
+                    self.y += 2.0;
+                    self.para(p, MARGIN_X, CONTENT_W, BODY_SIZE, false, INK);
+                    self.y += 2.0;
+                }
+                Block::Strong(p) => {
+                    // A sub-heading stays with at least two lines of what follows.
+                    self.ensure(4.0 * BODY_SIZE * LEADING);
+                    self.y += 3.0;
+                    self.para(p, MARGIN_X, CONTENT_W, BODY_SIZE + 0.5, true, INK);
+                    self.y += 3.0;
+                }
+                Block::Field(label, value) => self.field(label, value),
+                Block::Bullet(p) => self.bullet(p, BULLET_INDENT, "•", false),
+                Block::StrongBullet(p) => self.bullet(p, BULLET_INDENT, "•", true),
+                Block::SubBullet(p) => self.bullet(p, SUB_INDENT, "–", false),
+                Block::Verdict(kind, p) => self.verdict(*kind, p),
+                Block::Photos => self.photos(photos),
+            }
+        }
+    }
 }
 
-fn layout(d: &Doc, fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) -> Pages {
+fn layout(docs: &[&Doc], fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) -> Pages {
     let mut l = Layout {
         fonts,
         done: Vec::new(),
@@ -350,54 +505,11 @@ fn layout(d: &Doc, fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) -> Pages
         bookmarks: Vec::new(),
         y: TOP,
     };
-    l.para(&d.title, MARGIN_X, CONTENT_W, TITLE_SIZE, true, ACCENT);
-    l.y += 2.0;
-    l.para(&d.subtitle, MARGIN_X, CONTENT_W, SUBTITLE_SIZE, false, INK);
-    l.y += 6.0;
-    let y = l.y;
-    l.page().push(Op::Rule {
-        x: MARGIN_X,
-        y,
-        w: CONTENT_W,
-    });
-    l.y += 12.0;
-    if let Some(a) = &d.alert {
-        l.alert(&a.heading, &a.paras);
-    }
-    for (label, value) in &d.header {
-        l.field(label, value);
-    }
-    for s in &d.sections {
-        if s.new_page {
+    for (i, d) in docs.iter().enumerate() {
+        if i > 0 {
             l.new_page();
         }
-        l.heading(&s.heading);
-        let mut after_list = false;
-        for b in &s.blocks {
-            // A field right after a list would read as one more item.
-            if after_list && matches!(b, Block::Field(..)) {
-                l.y += 5.0;
-            }
-            after_list = matches!(b, Block::Bullet(_) | Block::SubBullet(_));
-            match b {
-                Block::Para(p) => {
-                    l.y += 2.0;
-                    l.para(p, MARGIN_X, CONTENT_W, BODY_SIZE, false, INK);
-                    l.y += 2.0;
-                }
-                Block::Strong(p) => {
-                    // A sub-heading stays with at least two lines of what follows.
-                    l.ensure(4.0 * BODY_SIZE * LEADING);
-                    l.y += 3.0;
-                    l.para(p, MARGIN_X, CONTENT_W, BODY_SIZE + 0.5, true, INK);
-                    l.y += 3.0;
-                }
-                Block::Field(label, value) => l.field(label, value),
-                Block::Bullet(p) => l.bullet(p, BULLET_INDENT, "•"),
-                Block::SubBullet(p) => l.bullet(p, SUB_INDENT, "–"),
-                Block::Photos => l.photos(photos),
-            }
-        }
+        l.doc(d, photos);
     }
     l.done.push(l.current);
     Pages {
@@ -579,7 +691,7 @@ impl Painter {
 
 fn write(
     pages: &Pages,
-    d: &Doc,
+    footer: &str,
     notice: &Notice,
     lang: Lang,
     title: &str,
@@ -601,7 +713,7 @@ fn write(
     };
     let mut document = Document::new_with(settings());
     let total = pages.pages.len().to_string();
-    let footer = font::printable(&d.footer, metrics);
+    let footer = font::printable(footer, metrics);
     for (n, ops) in pages.pages.iter().enumerate() {
         let settings = PageSettings::from_wh(PAGE_W, PAGE_H)
             .ok_or_else(|| PdfError::Write("bad page size".to_owned()))?;

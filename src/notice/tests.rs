@@ -394,7 +394,7 @@ fn photos() -> Vec<PhotoFile> {
 
 /// Text of a PDF by `pdftotext` (poppler-utils, which `.ci/run` installs):
 /// a PDF test that cannot read its PDF fails rather than passing unchecked.
-fn pdftotext(pdf: &[u8]) -> String {
+pub(crate) fn pdftotext(pdf: &[u8]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("n.pdf");
     std::fs::write(&path, pdf).unwrap();

@@ -17,10 +17,22 @@ pub fn render_text(notice: &Notice, lang: Lang) -> String {
     render_doc(&d, lang)
 }
 
-fn render_doc(d: &Doc, lang: Lang) -> String {
+/// Any [`Doc`] as plain text in `lang`.
+pub(super) fn render_doc(d: &Doc, lang: Lang) -> String {
     let mut out = String::new();
+    for line in &d.letterhead {
+        push_wrapped(&mut out, line, "", "");
+    }
+    if !d.letterhead.is_empty() {
+        out.push('\n');
+    }
+    if let Some(kicker) = &d.kicker {
+        push_wrapped(&mut out, &format!("[{kicker}]"), "", "");
+    }
     push_wrapped(&mut out, &d.title.to_uppercase(), "", "");
-    push_wrapped(&mut out, &d.subtitle, "", "");
+    if !d.subtitle.is_empty() {
+        push_wrapped(&mut out, &d.subtitle, "", "");
+    }
     out.push_str(&"=".repeat(WIDTH));
     out.push_str("\n\n");
     if let Some(alert) = &d.alert {
@@ -44,14 +56,19 @@ fn render_doc(d: &Doc, lang: Lang) -> String {
             out.push_str(&"-".repeat(WIDTH));
             out.push_str("\n\n");
         }
-        let heading = s.heading.to_uppercase();
-        out.push_str(&heading);
-        out.push('\n');
-        out.push_str(&"-".repeat(heading.chars().count().min(WIDTH)));
-        out.push('\n');
+        if !s.heading.is_empty() {
+            let heading = s.heading.to_uppercase();
+            out.push_str(&heading);
+            out.push('\n');
+            out.push_str(&"-".repeat(heading.chars().count().min(WIDTH)));
+            out.push('\n');
+        }
         let mut after_list = false;
         for b in &s.blocks {
-            let list_item = matches!(b, Block::Bullet(_) | Block::SubBullet(_));
+            let list_item = matches!(
+                b,
+                Block::Bullet(_) | Block::StrongBullet(_) | Block::SubBullet(_)
+            );
             // A field right after a list would read as one more item.
             if after_list && matches!(b, Block::Field(..)) {
                 out.push('\n');
@@ -68,6 +85,11 @@ fn render_doc(d: &Doc, lang: Lang) -> String {
                 }
                 Block::Field(label, value) => push_field(&mut out, label, value),
                 Block::Bullet(p) => push_wrapped(&mut out, p, "- ", "  "),
+                Block::StrongBullet(p) => push_wrapped(&mut out, p, "! ", "  "),
+                Block::Verdict(_, p) => {
+                    out.push('\n');
+                    push_wrapped(&mut out, &format!(">> {}", p.to_uppercase()), "", "   ");
+                }
                 Block::SubBullet(p) => push_wrapped(&mut out, p, "    · ", "      "),
                 Block::Photos => {
                     if !d.photo_names.is_empty() {

@@ -185,3 +185,15 @@ notice-month-9 = September
 notice-month-10 = October
 notice-month-11 = November
 notice-month-12 = December
+
+## The sheet printed for the patient at the pharmacy counter: the
+## patient's page, then the notice above for the family doctor.
+sheet-for-patient = For the patient
+sheet-for-doctor = For your family doctor
+sheet-title = Your patient monitor: the result of the check
+sheet-pdf-title = Patient monitor { $model }: the result of the check
+sheet-reason-affected = This model can send the patient's data over the network and accept changes from outside. It still measures safely when it is kept off the network.
+sheet-reason-not-affected = The list holds only the models the authorities have named so far, so this is not an all-clear. Check that the label really says { $model }.
+sheet-reason-unknown = What we read is not enough to tell which monitor this is. Until you know, treat it as one of the affected models.
+sheet-h-home = What to do at home
+sheet-doctor-pages = The next pages are a notice for your family doctor. Please give them to the doctor.

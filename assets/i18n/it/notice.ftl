@@ -185,3 +185,15 @@ notice-month-9 = settembre
 notice-month-10 = ottobre
 notice-month-11 = novembre
 notice-month-12 = dicembre
+
+## Il foglio stampato per il paziente al banco della farmacia: la pagina
+## del paziente, poi la segnalazione qui sopra per il medico di famiglia.
+sheet-for-patient = Per il paziente
+sheet-for-doctor = Per il Suo medico di famiglia
+sheet-title = Il Suo monitor: l'esito del controllo
+sheet-pdf-title = Monitor paziente { $model }: l'esito del controllo
+sheet-reason-affected = Questo modello può inviare i dati del paziente in rete e ricevere modifiche dall'esterno. Continua a misurare in sicurezza se resta scollegato dalla rete.
+sheet-reason-not-affected = L'elenco contiene solo i modelli indicati finora dalle autorità: questo non vuol dire che sia tutto a posto. Controlli che sull'etichetta ci sia proprio { $model }.
+sheet-reason-unknown = Quello che abbiamo letto non basta per sapere di quale monitor si tratta. Finché non lo sa, lo consideri uno dei modelli coinvolti.
+sheet-h-home = Cosa fare a casa
+sheet-doctor-pages = Le pagine seguenti sono una segnalazione per il Suo medico di famiglia. Le consegni al medico.
