@@ -21,6 +21,7 @@
 //! - [`update`]: fetching and verifying signed list updates.
 //! - [`catalog`]: the list of affected models.
 //! - [`i18n`]: languages and translated strings.
+//! - [`tally`]: the counter's checks per day and verdict, numbers only.
 //! - [`fsutil`]: every file read (capped) and written (atomically), with
 //!   errors that name the file.
 //!
@@ -45,6 +46,7 @@ pub mod ocr;
 pub mod photos;
 pub mod picture;
 pub mod print;
+pub mod tally;
 pub mod ui;
 pub mod update;
 

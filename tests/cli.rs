@@ -319,9 +319,14 @@ fn scan_stdin(input: &[u8], extra: &[&str]) -> Output {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap();
-    child.stdin.take().unwrap().write_all(input).unwrap();
-    child.wait_with_output().unwrap()
+        .expect("the CLI starts");
+    child
+        .stdin
+        .take()
+        .expect("stdin is piped")
+        .write_all(input)
+        .expect("the input is written");
+    child.wait_with_output().expect("the CLI ends")
 }
 
 #[test]

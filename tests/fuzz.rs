@@ -698,10 +698,7 @@ fn fuzz_long_scanner_reader() {
 /// A listed model with scanner noise before and after it, set apart by
 /// what a scanner or a person puts between things.
 fn scanned_listed_input() -> impl Strategy<Value = String> {
-    // No space: "CMS800(01) CMS8000" typed is read as not affected by the
-    // matcher itself (the bracketed UDI takes the model as its value), a
-    // matcher bug to fix apart from the scanner.
-    const SEPARATORS: &[&str] = &["\r", "\n", "\r\n", "\t"];
+    const SEPARATORS: &[&str] = &["\r", "\n", "\r\n", "\t", " "];
     let separator = proptest::sample::select(SEPARATORS);
     (
         built_from(SCAN_PIECES, 10),

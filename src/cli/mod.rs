@@ -43,6 +43,10 @@ struct Cli {
     /// Photos of the label to open in the app ("Open with Monitor Check").
     #[arg(value_name = "PHOTO")]
     photos: Vec<PathBuf>,
+    /// Open the app on the pharmacy counter: scan or type, a large answer,
+    /// print for the patient, next patient.
+    #[arg(long)]
+    counter: bool,
 }
 
 /// Output language.
@@ -203,7 +207,7 @@ pub fn main() -> ExitCode {
             );
             return ExitCode::from(EXIT_USAGE);
         }
-        return crate::ui::run(cli.photos);
+        return crate::ui::run(cli.photos, cli.counter);
     };
     match run(command) {
         Ok(code) => code,

@@ -520,6 +520,10 @@ impl Matcher<'_> {
                 let rest: String = chars.iter().skip(i).collect();
                 if let Some((used, result)) = udi::parse_bracketed(&rest, "") {
                     let raw: String = chars.iter().skip(i).take(used).collect();
+                    // Only a UDI that was read whole is blanked out: the
+                    // text of one that was not may hold a model name, and a
+                    // listed model read anywhere must count.
+                    let whole = result.is_ok();
                     self.record_udi(
                         result,
                         &Source {
@@ -529,9 +533,11 @@ impl Matcher<'_> {
                         },
                         scan,
                     );
-                    blank(chars, i, i + used);
-                    i += used.max(1);
-                    continue;
+                    if whole {
+                        blank(chars, i, i + used);
+                        i += used.max(1);
+                        continue;
+                    }
                 }
             }
             i += 1;
@@ -557,6 +563,7 @@ impl Matcher<'_> {
                 || chunk.to_ascii_lowercase().starts_with("http")
                 || (!after_keyword && chunk.starts_with("01") && chunk.len() >= 16);
             if candidate && let Some(result) = udi::parse(&chunk) {
+                let whole = result.is_ok();
                 self.record_udi(
                     result,
                     &Source {
@@ -566,7 +573,9 @@ impl Matcher<'_> {
                     },
                     scan,
                 );
-                blank(chars, start, start + len);
+                if whole {
+                    blank(chars, start, start + len);
+                }
             }
             previous_chunk = chunk;
             start += len;

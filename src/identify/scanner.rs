@@ -334,13 +334,12 @@ fn read_as_code(line: &str) -> Option<Coded> {
     let gs1_id = id.filter(|id| GS1_IDS.contains(id));
     // What the matcher is given: the body alone when it reads as a UDI
     // that way, else with the identifier that makes it one.
-    let (given, parsed) = match udi::parse(body) {
-        Some(result) => (body.to_owned(), result),
-        None => {
-            let with_id = format!("{}{body}", gs1_id?);
-            let result = udi::parse(&with_id)?;
-            (with_id, result)
-        }
+    let (given, parsed) = if let Some(result) = udi::parse(body) {
+        (body.to_owned(), result)
+    } else {
+        let with_id = format!("{}{body}", gs1_id?);
+        let result = udi::parse(&with_id)?;
+        (with_id, result)
     };
     if later {
         repaired.push(Repair::LaterScansDropped(1));
@@ -491,6 +490,7 @@ mod tests {
     }
 
     #[test]
+    #[expect(clippy::too_many_lines, reason = "one table of scanner shapes")]
     fn shapes_of_gs1_scans() {
         use Repair::{KeyboardLayout as Layout, SeparatorWritten as Sep, SymbologyPrefix as Id};
         let raw_gs1 = format!("01{GTIN}11240115{GS}21SN12345");

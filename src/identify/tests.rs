@@ -816,6 +816,25 @@ fn long_and_hostile_readings_are_bounded() {
 }
 
 #[test]
+fn a_code_that_fails_to_parse_does_not_hide_a_model() {
+    // A bracketed "(01)" that is no GTIN once took the rest of the line as
+    // its value and blanked it out, model and all.
+    let catalog = Catalog::bundled();
+    for text in [
+        "CMS800(01) CMS8000",
+        "(01) CMS8000",
+        "(01)CMS8000",
+        "(17)xx CMS8000",
+        "]d2 CMS8000",
+    ] {
+        let v = identify_text(&catalog, text).expect("accepted");
+        assert_ne!(v.verdict, VerdictKind::NotAffected, "{text}");
+    }
+    let v = identify_text(&catalog, "(01) CMS8000").expect("accepted");
+    assert_eq!(v.verdict, VerdictKind::Affected);
+}
+
+#[test]
 fn empty_list_never_says_not_affected() {
     let catalog = Catalog::unavailable();
     for text in ["CMS8000", "VM-8", "CMS800", "PM50", "Model: BP7450"] {

@@ -121,9 +121,10 @@ fn ai_spec(digits: &str) -> Option<(usize, Len)> {
         "235" => Some(Len::Upto(28)),
         "240" | "241" | "250" | "251" | "253" | "400" | "401" | "403" => Some(Len::Upto(30)),
         // National healthcare reimbursement numbers: medicine packs.
-        "710" | "711" | "712" | "713" | "714" | "715" | "716" | "717" => Some(Len::Upto(20)),
+        "710" | "711" | "712" | "713" | "714" | "715" | "716" | "717" | "243" => {
+            Some(Len::Upto(20))
+        }
         "242" => Some(Len::Upto(6)),
-        "243" => Some(Len::Upto(20)),
         "410" | "411" | "412" | "413" | "414" | "415" | "416" | "417" => Some(Len::Fixed(13)),
         "422" | "424" | "426" => Some(Len::Fixed(3)),
         _ => None,

@@ -7,7 +7,7 @@ use std::time::Instant;
 use egui::RichText;
 
 use super::prefs::{PREFS_KEY, Prefs};
-use super::state::{AppConfig, AppState};
+use super::state::{AppConfig, AppState, Mode};
 use super::steps;
 use super::theme::{self, Look};
 use super::wizard::{Action, Step};
@@ -46,6 +46,11 @@ impl MonitorCheckApp {
     /// What the app knows (for tests).
     pub fn state(&self) -> &AppState {
         &self.state
+    }
+
+    /// What the app knows, to wait for its worker threads (for tests).
+    pub fn state_mut(&mut self) -> &mut AppState {
+        &mut self.state
     }
 
     /// The current step (for tests and the window title).
@@ -110,6 +115,15 @@ impl MonitorCheckApp {
         );
     }
 
+    /// Draws the pharmacy counter.
+    fn counter_ui(&mut self, ui: &mut egui::Ui) -> Option<Action> {
+        let mut counter = std::mem::take(&mut self.state.counter);
+        let ctx = self.state.step_ctx(&[]);
+        let action = steps::counter::ui(ui, &ctx, &mut counter);
+        self.state.counter = counter;
+        action
+    }
+
     /// Draws the current screen. Each screen reads the shared context and
     /// edits only its own state.
     fn step_ui(&mut self, ui: &mut egui::Ui) -> Option<Action> {
@@ -164,6 +178,12 @@ impl eframe::App for MonitorCheckApp {
         egui::Panel::top("top-bar").show(ui, |ui| {
             ui.add_space(theme::BAR_MARGIN);
             actions.extend(self.top_bar_ui(ui));
+            if let Some(e) = &self.state.counter_error {
+                ui.label(
+                    RichText::new(format!("{} ({e})", tr(lang, "counter-error")))
+                        .color(theme::error_color(look)),
+                );
+            }
             if let Some(e) = &self.state.draft_error {
                 ui.label(
                     RichText::new(format!("{} ({e})", tr(lang, "ui-draft-error")))
@@ -172,22 +192,33 @@ impl eframe::App for MonitorCheckApp {
             }
             ui.add_space(theme::BAR_MARGIN);
         });
-        // Back and Next stay in view on every step, however long it is.
-        egui::Panel::bottom("nav-bar").show(ui, |ui| {
-            centered(ui, |ui| actions.extend(self.nav_ui(ui)));
-        });
-        egui::CentralPanel::default().show(ui, |ui| {
-            // One scroll position per step: a new step starts at its top.
-            egui::ScrollArea::vertical()
-                .id_salt(self.state.step().message_id())
-                .auto_shrink([false, false])
-                .show(ui, |ui| {
-                    centered(ui, |ui| {
-                        self.step_header_ui(ui);
-                        actions.extend(self.step_ui(ui));
+        if self.state.mode() == Mode::Counter {
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("counter")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        centered(ui, |ui| actions.extend(self.counter_ui(ui)))
                     });
-                });
-        });
+            });
+        } else {
+            // Back and Next stay in view on every step, however long it is.
+            egui::Panel::bottom("nav-bar").show(ui, |ui| {
+                centered(ui, |ui| actions.extend(self.nav_ui(ui)));
+            });
+            egui::CentralPanel::default().show(ui, |ui| {
+                // One scroll position per step: a new step starts at its top.
+                egui::ScrollArea::vertical()
+                    .id_salt(self.state.step().message_id())
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        centered(ui, |ui| {
+                            self.step_header_ui(ui);
+                            actions.extend(self.step_ui(ui));
+                        });
+                    });
+            });
+        }
         for action in actions {
             self.state.apply(action);
         }
@@ -203,6 +234,12 @@ impl eframe::App for MonitorCheckApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if self.state.mode() == Mode::Counter {
+            // Closing the counter is the end of the last patient too.
+            self.state.apply(Action::NextPatient);
+            self.state
+                .wait_for_cleanup(std::time::Duration::from_secs(3));
+        }
         self.state.flush_draft();
         // Closing the window may wait a moment for the last draft.
         self.state

@@ -16,7 +16,7 @@ use std::time::Instant;
 
 pub use app::MonitorCheckApp;
 pub use prefs::Prefs;
-pub use state::{AppConfig, AppState};
+pub use state::{AppConfig, AppState, Mode};
 
 /// The desktop's name for the app: the `.desktop` file, the `AppStream`
 /// metainfo and the icon under `packaging/` carry it too, so that the desktop
@@ -45,10 +45,12 @@ fn window_icon() -> Option<egui::IconData> {
 
 /// Opens the app window and runs until it is closed.
 /// `photos` are opened on the identify step, as if dropped on the window.
-pub fn run(photos: Vec<std::path::PathBuf>) -> ExitCode {
+/// With `counter`, it opens on the pharmacy counter.
+pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
     let started = Instant::now();
     let mut config = AppConfig::from_system();
     config.initial_photos = photos;
+    config.counter = counter;
     // Set by the developers' startup measurement (see README): the time to
     // the first drawn frame is printed to stderr.
     if std::env::var_os("MONITOR_CHECK_STARTUP_TIMING").is_some() {

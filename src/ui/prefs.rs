@@ -23,6 +23,23 @@ pub struct Prefs {
     pub gp_email: String,
     /// Address of the published list; empty for the default feed.
     pub feed_url: String,
+    /// The pharmacy counter's settings.
+    pub counter: CounterPrefs,
+}
+
+/// What the pharmacy counter remembers between patients and runs. Nothing
+/// here is about a patient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CounterPrefs {
+    /// The pharmacy's name, printed on the patient sheet.
+    pub pharmacy_name: String,
+    /// Its address (and phone), printed under the name.
+    pub pharmacy_address: String,
+    /// The printer chosen for patient sheets; `None` for the system default.
+    pub printer: Option<String>,
+    /// Keep a count of checks per day and verdict (no model, serial or name).
+    pub keep_tally: bool,
 }
 
 /// Key of the preferences in eframe's storage.

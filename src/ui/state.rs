@@ -6,7 +6,8 @@
 //! a verdict, a new list, a discarded notice — is a unit test without a
 //! window (see the tests below).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
 use super::prefs::Prefs;
@@ -16,7 +17,27 @@ use super::wizard::{Action, Step, Wizard};
 use crate::i18n::Lang;
 use crate::identify::{Origin, Verdict};
 use crate::notice::{Autosave, DeviceDetails, Draft, DraftStore, DraftWriter, NoticeForm};
+use crate::tally::Tally;
 use crate::update::{self, ActiveList, Verifier};
+
+/// Removes the counter's files for the last patient and saves the tally.
+fn forget_patient(data_dir: &Path, tally: Option<&Tally>) -> Result<(), String> {
+    // The counter's sheets, and the wizard's e-mail and print copies.
+    for folder in [
+        steps::counter_sheet::counter_dir(Some(data_dir)),
+        data_dir.join(steps::notice::OUTBOX_DIR),
+    ] {
+        match std::fs::remove_dir_all(&folder) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => return Err(format!("{}: {e}", folder.display())),
+        }
+    }
+    if let Some(tally) = tally {
+        tally.save(data_dir).map_err(|e| e.to_string())?;
+    }
+    Ok(())
+}
 
 /// Everything the app takes from outside: [`AppConfig::from_system`] reads
 /// this machine, tests start from [`AppConfig::offline`].
@@ -36,6 +57,8 @@ pub struct AppConfig {
     pub initial_photos: Vec<PathBuf>,
     /// Checks the signature of list updates: the pinned key, except in tests.
     pub verifier: Verifier,
+    /// Open on the pharmacy counter (`--counter`).
+    pub counter: bool,
 }
 
 impl AppConfig {
@@ -52,6 +75,7 @@ impl AppConfig {
             started: None,
             initial_photos: Vec::new(),
             verifier: Verifier::pinned(),
+            counter: false,
         }
     }
 
@@ -66,8 +90,18 @@ impl AppConfig {
             started: None,
             initial_photos: Vec::new(),
             verifier: Verifier::pinned(),
+            counter: false,
         }
     }
+}
+
+/// Which screens the app shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// The step-by-step wizard, for carers (and anyone).
+    Wizard,
+    /// The pharmacy counter: one screen, one patient after another.
+    Counter,
 }
 
 /// What the app knows between frames.
@@ -93,6 +127,16 @@ pub struct AppState {
     pub(super) draft_error: Option<String>,
     /// A saved notice was picked up at start.
     restored: bool,
+    /// The wizard or the counter.
+    mode: Mode,
+    /// The counter's screen, about the patient in front of it.
+    pub(super) counter: steps::counter::State,
+    /// The counter's checks per day (numbers only).
+    tally: Tally,
+    /// Cleaning up after a patient, on its own thread.
+    cleanup: Option<Receiver<Result<(), String>>>,
+    /// Why the tally or the cleanup after a patient failed.
+    pub(super) counter_error: Option<String>,
 }
 
 impl AppState {
@@ -124,13 +168,43 @@ impl AppState {
             writer: None,
             draft_error: None,
             restored: false,
+            mode: Mode::Wizard,
+            counter: steps::counter::State::default(),
+            tally: Tally::default(),
+            cleanup: None,
+            counter_error: None,
         };
+        if let Some(dir) = &state.data_dir {
+            match Tally::load(dir) {
+                Ok(t) => state.tally = t,
+                Err(e) => state.counter_error = Some(e.to_string()),
+            }
+        }
+        let counter = config.counter;
         state.restore_draft(repaint);
+        if counter {
+            state.mode = Mode::Counter;
+        }
         if !config.initial_photos.is_empty() {
             state.wizard = Wizard::restore(Step::Identify, None);
             state.read_photos(config.initial_photos);
         }
         state
+    }
+
+    /// The wizard or the counter.
+    pub fn mode(&self) -> Mode {
+        self.mode
+    }
+
+    /// The verdict shown at the counter for the patient in front of it.
+    pub fn counter_verdict(&self) -> Option<&Verdict> {
+        self.counter.verdict()
+    }
+
+    /// The counter's checks per day.
+    pub fn tally(&self) -> &Tally {
+        &self.tally
     }
 
     /// The current step.
@@ -176,6 +250,8 @@ impl AppState {
             dialogs: &self.dialogs,
             verifier: &self.verifier,
             restored: self.restored,
+            counter: &self.prefs.counter,
+            tally: &self.tally,
         }
     }
 
@@ -203,6 +279,10 @@ impl AppState {
             Action::SetRole(role) => self.prefs.role = *role,
             Action::SetLook(look) => self.prefs.look = *look,
             Action::SetFeedUrl(url) => self.prefs.feed_url.clone_from(url),
+            Action::SetCounter(counter) => self.prefs.counter.clone_from(counter),
+            Action::OpenCounter => self.mode = Mode::Counter,
+            Action::OpenWizard => self.mode = Mode::Wizard,
+            Action::NextPatient => self.next_patient(),
             Action::Next | Action::Back | Action::InputChanged => {}
         }
         let moves = matches!(
@@ -222,9 +302,59 @@ impl AppState {
         }
     }
 
+    /// Forgets the patient at the counter: the screen, any notice or draft,
+    /// the photos, and the files written for them (on a thread; the UI
+    /// thread does not touch the disk). The check is counted first, when
+    /// the tally is kept.
+    fn next_patient(&mut self) {
+        let verdict = self.counter.verdict().map(|v| v.verdict);
+        self.counter = steps::counter::State::default();
+        self.discard_draft();
+        self.identify = steps::identify::State::default();
+        self.photos.clear();
+        self.wizard = Wizard::restore(Step::Identify, None);
+        let tally = match verdict {
+            Some(kind) if self.prefs.counter.keep_tally => {
+                self.tally.record(jiff::Zoned::now().date(), kind);
+                Some(self.tally.clone())
+            }
+            _ => None,
+        };
+        let Some(dir) = self.data_dir.clone() else {
+            return;
+        };
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("counter-cleanup".to_owned())
+            .spawn(move || {
+                let result = forget_patient(&dir, tally.as_ref());
+                let _ = tx.send(result);
+            });
+        match spawned {
+            Ok(_) => self.cleanup = Some(rx),
+            Err(e) => self.counter_error = Some(e.to_string()),
+        }
+    }
+
+    /// Waits up to `limit` for the cleanup after a patient (tests, closing).
+    pub fn wait_for_cleanup(&mut self, limit: Duration) {
+        if let Some(rx) = &self.cleanup {
+            match rx.recv_timeout(limit) {
+                Ok(result) => {
+                    self.counter_error = result.err();
+                    self.cleanup = None;
+                }
+                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => self.cleanup = None,
+                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            }
+        }
+    }
+
     /// Called once a frame has been drawn: the doctor's details typed on
-    /// the notice are remembered for the next one.
+    /// the notice are remembered for the next one, and the cleanup after a
+    /// patient reports back.
     pub fn after_frame(&mut self) {
+        self.wait_for_cleanup(Duration::ZERO);
         let form = &self.notice.form;
         if !form.gp_name.is_empty() && form.gp_name != self.prefs.gp_name {
             self.prefs.gp_name.clone_from(&form.gp_name);
@@ -537,6 +667,52 @@ mod tests {
         assert_eq!(s.prefs().look, look);
         assert_eq!(s.prefs().feed_url, "https://example.org/list.json");
         assert_eq!(s.step(), Step::Welcome, "none of them moves the wizard");
+    }
+
+    fn verdict(text: &str) -> Verdict {
+        crate::identify::identify_text(&crate::catalog::Catalog::bundled(), text).unwrap()
+    }
+
+    #[test]
+    fn next_patient_counts_the_check_and_removes_every_file_of_the_patient() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = state(dir.path());
+        s.apply(Action::OpenCounter);
+        assert_eq!(s.mode(), Mode::Counter);
+        let mut prefs = s.prefs().counter.clone();
+        prefs.keep_tally = true;
+        s.apply(Action::SetCounter(prefs));
+        s.counter = steps::counter::State::answered(verdict("CMS8000"));
+        let sheet = steps::counter_sheet::counter_dir(Some(dir.path())).join("sheet.pdf");
+        let eml = dir
+            .path()
+            .join(steps::notice::OUTBOX_DIR)
+            .join("notice.eml");
+        for f in [&sheet, &eml] {
+            std::fs::create_dir_all(f.parent().unwrap()).unwrap();
+            std::fs::write(f, b"about the patient").unwrap();
+        }
+        s.apply(Action::NextPatient);
+        s.wait_for_cleanup(WAIT);
+        assert!(s.counter_error.is_none(), "{:?}", s.counter_error);
+        assert!(!sheet.exists() && !eml.exists());
+        assert!(s.counter_verdict().is_none());
+        assert_eq!(s.mode(), Mode::Counter, "still at the counter");
+        let today = jiff::Zoned::now().date();
+        assert_eq!(s.tally().day(today).affected, 1);
+        assert_eq!(Tally::load(dir.path()).unwrap().day(today).affected, 1);
+    }
+
+    #[test]
+    fn without_the_tally_next_patient_keeps_no_count() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = state(dir.path());
+        s.apply(Action::OpenCounter);
+        s.counter = steps::counter::State::answered(verdict("CMS8000"));
+        s.apply(Action::NextPatient);
+        s.wait_for_cleanup(WAIT);
+        assert_eq!(s.tally(), &Tally::default());
+        assert!(!Tally::path(dir.path()).exists());
     }
 
     #[test]

@@ -53,6 +53,17 @@ pub fn emphasis_style() -> TextStyle {
     TextStyle::Name("emphasis".into())
 }
 
+/// Text style of the counter's input: large enough to check a scan at a
+/// glance.
+pub fn counter_input_style() -> TextStyle {
+    TextStyle::Name("counter-input".into())
+}
+
+/// Text style of the counter's verdict: readable from a metre away.
+pub fn counter_verdict_style() -> TextStyle {
+    TextStyle::Name("counter-verdict".into())
+}
+
 /// A section title.
 pub fn title(text: impl Into<String>) -> egui::RichText {
     egui::RichText::new(text).text_style(title_style()).strong()
@@ -98,6 +109,14 @@ pub fn apply(ctx: &egui::Context, look: Look) {
             (
                 emphasis_style(),
                 FontId::new(22.0 * scale, FontFamily::Proportional),
+            ),
+            (
+                counter_input_style(),
+                FontId::new(30.0 * scale, FontFamily::Monospace),
+            ),
+            (
+                counter_verdict_style(),
+                FontId::new(52.0 * scale, FontFamily::Proportional),
             ),
             (
                 TextStyle::Body,

@@ -3,6 +3,7 @@
 
 use std::path::PathBuf;
 
+use super::prefs::CounterPrefs;
 use super::theme::Look;
 use crate::guidance::Role;
 use crate::i18n::Lang;
@@ -109,6 +110,16 @@ pub enum Action {
     SetLook(Look),
     /// Address of the published list (empty: the default feed).
     SetFeedUrl(String),
+    /// Show the pharmacy counter instead of the wizard.
+    OpenCounter,
+    /// Leave the counter for the step-by-step wizard.
+    OpenWizard,
+    /// At the counter: forget everything about this patient (screen, notice,
+    /// printed files), count the check if the tally is on, and get ready
+    /// for the next one.
+    NextPatient,
+    /// The counter's settings (pharmacy, printer, tally).
+    SetCounter(CounterPrefs),
 }
 
 /// Where the user is, and the verdict the later steps rest on.
@@ -180,10 +191,15 @@ impl Wizard {
                 self.verdict = None;
                 self.step = Step::Identify;
             }
+            // Not moves between steps: `AppState::apply` handles them.
             Action::SetLang(_)
             | Action::SetRole(_)
             | Action::SetLook(_)
-            | Action::SetFeedUrl(_) => {}
+            | Action::SetFeedUrl(_)
+            | Action::OpenCounter
+            | Action::OpenWizard
+            | Action::NextPatient
+            | Action::SetCounter(_) => {}
         }
     }
 }

@@ -4,6 +4,8 @@
 //! notice, the notice form they show), and asks for every other change with
 //! an [`Action`](super::wizard::Action) that the app applies after the frame.
 
+pub mod counter;
+pub mod counter_sheet;
 pub mod guidance;
 pub mod identify;
 pub mod notice;
@@ -18,6 +20,7 @@ use crate::i18n::Lang;
 use crate::identify::Verdict;
 use crate::update::{ActiveList, Verifier};
 
+use super::prefs::CounterPrefs;
 use super::theme::Look;
 use notice::Dialogs;
 
@@ -51,4 +54,8 @@ pub struct StepCtx<'a> {
     pub verifier: &'a Verifier,
     /// A saved notice was picked up at start.
     pub restored: bool,
+    /// The pharmacy counter's settings.
+    pub counter: &'a CounterPrefs,
+    /// The counter's checks per day (numbers only).
+    pub tally: &'a crate::tally::Tally,
 }

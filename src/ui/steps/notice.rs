@@ -14,6 +14,10 @@ use crate::ui::theme;
 use crate::ui::widgets;
 use crate::ui::wizard::Action;
 
+/// Folder of the data dir for the copies handed to the mail program and
+/// the printer.
+pub const OUTBOX_DIR: &str = "outbox";
+
 /// How save dialogs are answered: by the system's dialog, or (tests, and a
 /// portable setup) straight into a fixed folder with the suggested name.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
@@ -404,7 +408,7 @@ fn start_job(
     // Copies for the mail program and the printer.
     let outbox = ctx
         .data_dir
-        .map_or_else(std::env::temp_dir, |d| d.join("outbox"));
+        .map_or_else(std::env::temp_dir, |d| d.join(OUTBOX_DIR));
     let extension = match output {
         Output::Text => "txt",
         Output::Pdf | Output::Print => "pdf",

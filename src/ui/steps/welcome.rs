@@ -52,6 +52,16 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
             action = Some(Action::SetRole(role));
         }
     }
+    if ctx.role == Role::Pharmacist {
+        ui.add_space(theme::GAP);
+        ui.label(tr(lang, "welcome-counter-note"));
+        if ui
+            .button(RichText::new(tr(lang, "welcome-open-counter")).strong())
+            .clicked()
+        {
+            action = Some(Action::OpenCounter);
+        }
+    }
     ui.add_space(theme::GAP * 2.0);
     list_ui(ui, ctx, state).or(action)
 }

@@ -1,0 +1,251 @@
+//! The pharmacy counter, driven with `egui_kittest` by label and by key as a
+//! pharmacist (or a screen reader) would: scan or type, the large answer,
+//! the sheet saved, *Next patient* leaving nothing of the last patient in
+//! the data dir.
+
+use std::path::Path;
+use std::time::Duration;
+
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use monitor_check::i18n::{Lang, tr, tr_args};
+use monitor_check::identify::VerdictKind;
+use monitor_check::ui::{AppConfig, Mode, MonitorCheckApp};
+
+fn counter(lang: Lang, data_dir: &Path) -> Harness<'static, MonitorCheckApp> {
+    let config = AppConfig {
+        counter: true,
+        ..AppConfig::offline(lang, data_dir)
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 1600.0))
+        .build_eframe(move |cc| MonitorCheckApp::new(cc, config));
+    h.run_steps(4);
+    h
+}
+
+/// Scans (types) `text` into the counter's field and presses Enter, as a
+/// scanner in keyboard mode does.
+fn scan(h: &mut Harness<'_, MonitorCheckApp>, lang: Lang, text: &str) {
+    let field = tr(lang, "counter-field");
+    h.get_by_label(&field).type_text(text);
+    h.run_steps(2);
+    h.key_press(Key::Enter);
+    h.run_steps(4);
+}
+
+fn shows(h: &Harness<'_, MonitorCheckApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// The large verdict word: matched whole, since "ON THE LIST" is part of
+/// "NOT ON THE LIST".
+fn says(h: &Harness<'_, MonitorCheckApp>, verdict_id: &str) -> bool {
+    h.query_by_label(&tr(Lang::En, verdict_id)).is_some()
+        || h.query_by_label(&tr(Lang::It, verdict_id)).is_some()
+}
+
+/// Runs frames until `done` holds, at most 20 s (the sheet is written on a
+/// worker thread).
+fn wait_until(h: &mut Harness<'_, MonitorCheckApp>, mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..200 {
+        if done() {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+        h.run_steps(2);
+    }
+    false
+}
+
+fn has_extension(file: &str, ext: &str) -> bool {
+    Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+/// Every file under `dir`, relative, sorted.
+fn files_under(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let path = e.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if let Ok(rel) = path.strip_prefix(dir) {
+                out.push(rel.display().to_string());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+#[test]
+fn three_patients_in_a_row_each_forgotten_after_next_patient() {
+    let lang = Lang::En;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = counter(lang, dir.path());
+    assert_eq!(h.state().state().mode(), Mode::Counter);
+
+    // Patient 1: an affected monitor, typed.
+    scan(&mut h, lang, "CMS 8000");
+    assert!(says(&h, "counter-verdict-affected"));
+    assert!(shows(
+        &h,
+        &tr_args(lang, "counter-model", &[("model", "CMS8000")])
+    ));
+    // The field is empty again, ready for the next scan.
+    let field = tr(lang, "counter-field");
+    assert_eq!(h.get_by_label(&field).value().as_deref(), Some(""));
+    // F8 saves the sheet (the tests' dialogs save into data_dir/saved).
+    h.key_press(Key::F8);
+    let saved = dir.path().join("saved");
+    assert!(
+        wait_until(&mut h, || files_under(&saved)
+            .iter()
+            .any(|f| has_extension(f, "pdf"))),
+        "the sheet was saved: {:?}",
+        files_under(dir.path())
+    );
+    h.key_press(Key::F5);
+    h.run_steps(4);
+    h.state_mut()
+        .state_mut()
+        .wait_for_cleanup(Duration::from_secs(5));
+    assert!(!says(&h, "counter-verdict-affected"));
+
+    // Patient 2: a model that is not on the list.
+    scan(&mut h, lang, "CMS50D");
+    assert!(says(&h, "counter-verdict-not-affected"));
+    assert!(!says(&h, "counter-verdict-affected"));
+    h.key_press(Key::F5);
+    h.run_steps(4);
+
+    // Patient 3: a scan with only a product code and a serial. No answer
+    // from a serial; it is kept, and the model typed next completes it.
+    scan(&mut h, lang, "]d2010950600013435221ABC123");
+    assert!(says(&h, "counter-verdict-unknown"));
+    assert!(shows(&h, "ABC123"), "the serial is kept and shown");
+    scan(&mut h, lang, "CMS8000");
+    assert!(says(&h, "counter-verdict-affected"));
+    let verdict = h
+        .state()
+        .state()
+        .counter_verdict()
+        .cloned()
+        .expect("a verdict");
+    assert_eq!(verdict.verdict, VerdictKind::Affected);
+    assert_eq!(verdict.identifiers.serial.as_deref(), Some("ABC123"));
+
+    // Next patient leaves nothing of them in the data dir (the saved PDF
+    // is in the folder the user chose).
+    h.get_by_role_and_label(
+        Role::Button,
+        &format!("{} (F5)", tr(lang, "counter-next-patient")),
+    )
+    .click();
+    h.run_steps(4);
+    h.state_mut()
+        .state_mut()
+        .wait_for_cleanup(Duration::from_secs(5));
+    let left: Vec<String> = files_under(dir.path())
+        .into_iter()
+        .filter(|f| !f.starts_with("saved"))
+        .collect();
+    assert!(left.is_empty(), "nothing kept after Next patient: {left:?}");
+    assert!(!shows(&h, "ABC123"));
+    assert!(h.state().state().counter_verdict().is_none());
+}
+
+#[test]
+fn bad_scans_get_a_clear_line_and_the_field_stays_ready() {
+    let lang = Lang::It;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = counter(lang, dir.path());
+    // A medicine pack's code (AIC).
+    scan(&mut h, lang, "A031981069");
+    assert!(shows(&h, &tr(lang, "counter-medicine-pack")));
+    // Scanner garbage: control characters.
+    scan(&mut h, lang, "\u{1}\u{2}\u{3}\u{7f}");
+    assert!(shows(&h, &tr(lang, "counter-garbage")));
+    // The next good scan works at once.
+    scan(&mut h, lang, "Epsimed MN-120");
+    assert!(says(&h, "counter-verdict-affected"));
+    assert!(!shows(&h, &tr(lang, "counter-garbage")));
+}
+
+#[test]
+fn the_tally_counts_numbers_only_and_exports_csv() {
+    let lang = Lang::En;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = counter(lang, dir.path());
+    h.get_by_label(&tr(lang, "counter-settings")).click();
+    h.run_steps(4);
+    h.get_by_role_and_label(Role::CheckBox, &tr(lang, "counter-keep-tally"))
+        .click();
+    h.run_steps(4);
+    assert!(h.state().state().prefs().counter.keep_tally);
+    for text in ["CMS8000", "CMS50D", "Contec"] {
+        scan(&mut h, lang, text);
+        h.key_press(Key::F5);
+        h.run_steps(4);
+        h.state_mut()
+            .state_mut()
+            .wait_for_cleanup(Duration::from_secs(5));
+    }
+    let today = jiff::Zoned::now().date();
+    let counts = h.state().state().tally().day(today);
+    assert_eq!(
+        (counts.affected, counts.not_affected, counts.unknown),
+        (1, 1, 1)
+    );
+    let kept = std::fs::read_to_string(dir.path().join(monitor_check::tally::TALLY_FILE))
+        .expect("the tally file");
+    assert!(kept.contains(&format!("{today},1,1,1,3")), "{kept}");
+    assert!(!kept.contains("CMS"), "no model in the tally: {kept}");
+
+    h.get_by_label(&tr(lang, "counter-tally-export")).click();
+    h.run_steps(2);
+    let saved = dir.path().join("saved");
+    assert!(
+        wait_until(&mut h, || files_under(&saved)
+            .iter()
+            .any(|f| has_extension(f, "csv"))),
+        "{:?}",
+        files_under(dir.path())
+    );
+}
+
+#[test]
+fn the_pharmacist_role_opens_the_counter_from_the_welcome_screen() {
+    let lang = Lang::En;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 1400.0))
+        .build_eframe({
+            let config = AppConfig::offline(lang, dir.path());
+            move |cc| MonitorCheckApp::new(cc, config)
+        });
+    h.run_steps(4);
+    assert_eq!(h.state().state().mode(), Mode::Wizard);
+    assert!(
+        h.query_by_label(&tr(lang, "welcome-open-counter"))
+            .is_none()
+    );
+    h.get_by_role_and_label(Role::RadioButton, &tr(lang, "role-pharmacist"))
+        .click();
+    h.run_steps(4);
+    h.get_by_label(&tr(lang, "welcome-open-counter")).click();
+    h.run_steps(4);
+    assert_eq!(h.state().state().mode(), Mode::Counter);
+    h.get_by_label(&tr(lang, "counter-open-wizard")).click();
+    h.run_steps(4);
+    assert_eq!(h.state().state().mode(), Mode::Wizard);
+}
