@@ -198,7 +198,7 @@ impl eframe::App for MonitorCheckApp {
                     .id_salt("counter")
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
-                        centered(ui, |ui| actions.extend(self.counter_ui(ui)))
+                        centered(ui, |ui| actions.extend(self.counter_ui(ui)));
                     });
             });
         } else {
