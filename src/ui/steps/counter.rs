@@ -162,7 +162,11 @@ fn input_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
     let other_focused = ui
         .ctx()
         .memory(|m| m.focused().is_some_and(|id| id != field.id));
-    if !other_focused {
+    // Not on the very first frame of the window: a text field focused
+    // before the window has been shown once keeps the desktop's screen
+    // reader from finding the window (seen with AT-SPI on X11).
+    let shown_before = ui.ctx().cumulative_frame_nr() > 1;
+    if !other_focused && shown_before {
         field.request_focus();
     }
     ui.horizontal_wrapped(|ui| {
@@ -180,11 +184,27 @@ fn input_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
         );
     }
     if !state.kept.is_empty() {
-        ui.label(tr_args(
-            lang,
-            "counter-kept",
-            &[("kept", &state.kept.join(" · "))],
-        ));
+        // What the kept codes gave, in the label's own terms.
+        let kept = state.verdict().map_or_else(
+            || state.kept.join(" · "),
+            |v| {
+                let ids = &v.identifiers;
+                let parts: Vec<String> = [
+                    ids.serial.as_ref().map(|s| format!("S/N {s}")),
+                    ids.gtin.as_ref().map(|g| format!("GTIN {g}")),
+                    ids.product_code.as_ref().map(|p| format!("UDI {p}")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                if parts.is_empty() {
+                    state.kept.join(" · ")
+                } else {
+                    parts.join(" · ")
+                }
+            },
+        );
+        ui.label(tr_args(lang, "counter-kept", &[("kept", &kept)]));
     }
 }
 
