@@ -135,6 +135,7 @@ pub struct CropRect {
 impl CropRect {
     /// The same rectangle in a copy of the photo scaled by `factor` (for a
     /// preview or thumbnail), kept inside `width`×`height`.
+    #[must_use]
     pub fn scaled(self, factor: f32, width: u32, height: u32) -> Self {
         let x = clamp_u32(f32_of(self.x) * factor, 0, width);
         let y = clamp_u32(f32_of(self.y) * factor, 0, height);
@@ -815,24 +816,24 @@ mod tests {
         let stroke = (letter / 7).max(1);
         let pitch = letter * 3 / 4 + stroke;
         // Small print fits 640×480; large print gets a larger picture.
-        let (w, h) = ((120 + pitch * 26).max(640), (120 + line_px * 6).max(480));
-        let mut img = GrayImage::from_pixel(w, h, Luma([PAPER]));
+        let (width, height) = ((120 + pitch * 26).max(640), (120 + line_px * 6).max(480));
+        let mut img = GrayImage::from_pixel(width, height, Luma([PAPER]));
         let mut lines = Vec::new();
         let mut top = 60;
-        let mut n = 0;
-        while top + line_px < h - 60 {
-            let (x0, x1) = (60, 60 + pitch * (18 + (n % 3) * 4));
+        let mut row = 0;
+        while top + line_px < height - 60 {
+            let (x0, x1) = (60, 60 + pitch * (18 + (row % 3) * 4));
             let y0 = top + (line_px - letter) / 2;
             // Letters: two uprights and a bar across, like an "H", in turn
             // with an "E"-like shape, so edges run both ways.
             let mut x = x0;
-            let mut k = 0;
+            let mut shape = 0;
             while x + pitch <= x1 {
                 let wid = pitch - stroke;
                 for y in y0..y0 + letter {
                     for dx in 0..stroke {
                         img.put_pixel(x + dx, y, Luma([INK]));
-                        if k % 2 == 0 {
+                        if shape % 2 == 0 {
                             img.put_pixel(x + wid - stroke + dx, y, Luma([INK]));
                         }
                     }
@@ -840,30 +841,35 @@ mod tests {
                 for dx in 0..wid {
                     for dy in 0..stroke {
                         img.put_pixel(x + dx, y0 + letter / 2 + dy, Luma([INK]));
-                        if k % 2 == 1 {
+                        if shape % 2 == 1 {
                             img.put_pixel(x + dx, y0 + dy, Luma([INK]));
                             img.put_pixel(x + dx, y0 + letter - 1 - dy, Luma([INK]));
                         }
                     }
                 }
                 x += pitch;
-                k += 1;
+                shape += 1;
             }
-            let (l, r) = (f32_of(x0) - 2.0, f32_of(x) + 2.0);
-            let (t, b) = (f32_of(top), f32_of(top + line_px));
+            let (left, right) = (f32_of(x0) - 2.0, f32_of(x) + 2.0);
+            let (upper, lower) = (f32_of(top), f32_of(top + line_px));
             lines.push(TextLine {
-                text: if n == 0 { "Model: CMS8000" } else { "SN 12345" }.to_owned(),
+                text: if row == 0 {
+                    "Model: CMS8000"
+                } else {
+                    "SN 12345"
+                }
+                .to_owned(),
                 confidence: 0.9,
-                quad: [(l, t), (r, t), (r, b), (l, b)],
+                quad: [(left, upper), (right, upper), (right, lower), (left, lower)],
             });
             top += line_px * 2;
-            n += 1;
+            row += 1;
         }
         let text = PhotoText {
             lines,
             barcodes: Vec::new(),
-            width: w,
-            height: h,
+            width,
+            height,
             quality: None,
         };
         (img, text)
