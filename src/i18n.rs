@@ -16,6 +16,7 @@ macro_rules! language_files {
     ($code:literal) => {
         [
             include_str!(concat!("../assets/i18n/", $code, "/app.ftl")),
+            include_str!(concat!("../assets/i18n/", $code, "/coach.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/guidance.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/notice.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/ui.ftl")),
@@ -194,7 +195,7 @@ mod tests {
     fn every_language_file_is_embedded_and_parses() {
         for lang in Lang::ALL {
             let files = FILES[lang.index()];
-            assert_eq!(files.len(), 5);
+            assert_eq!(files.len(), 6);
             for text in files {
                 assert!(FluentResource::try_new((*text).to_owned()).is_ok());
             }

@@ -111,6 +111,7 @@ mod tests {
             barcodes: Vec::new(),
             width: 800,
             height: 600,
+            quality: None,
         };
         let readings = readings("label.jpg", &text);
         assert_eq!(readings.len(), 3);
@@ -143,6 +144,7 @@ mod tests {
             barcodes: Vec::new(),
             width: 800,
             height: 600,
+            quality: None,
         }
     }
 

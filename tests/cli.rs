@@ -238,6 +238,38 @@ fn refused_text_with_photos_is_refused_before_the_photos_are_read() {
 }
 
 #[test]
+fn photos_carry_their_quality_and_a_blurred_one_is_coached() {
+    let fixture = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/ocr_label.jpg");
+    let v = json(&["identify", "--photo", fixture, "--json"]);
+    let photo = &v["photos"][0];
+    assert!(photo["quality"]["sharpness"].as_f64().is_some(), "{photo}");
+    assert!(
+        photo["quality"]["model_field"]["width"].as_u64().is_some(),
+        "{photo}"
+    );
+    assert_eq!(photo["advice"], serde_json::json!([]), "{photo}");
+
+    // The same label smeared beyond reading: the verdict is unknown, and the
+    // plain output says why and what to do, in the language asked for.
+    let dir = tempfile::tempdir().unwrap();
+    let smeared = dir.path().join("smeared.png");
+    let img = image::open(fixture).unwrap().blur(5.0);
+    img.save(&smeared).unwrap();
+    let smeared = smeared.to_str().unwrap();
+    let v = json(&["identify", "--photo", smeared, "--json"]);
+    assert_eq!(v["verdict"], "unknown");
+    assert_eq!(v["photos"][0]["advice"][0]["kind"], "blurred", "{v}");
+    for (lang, intro, steady) in [
+        ("en", "To get a better photo:", "Hold the phone steady"),
+        ("it", "Per una foto migliore:", "Tenga fermo il telefono"),
+    ] {
+        let out = run(&["identify", "--photo", smeared, "--lang", lang]);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(intro) && text.contains(steady), "{text}");
+    }
+}
+
+#[test]
 fn text_file_and_stdin_are_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("label.txt");

@@ -11,7 +11,8 @@ use std::time::Instant;
 
 use anyhow::Context as _;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr, tr_args};
+use crate::identify::VerdictKind;
 use crate::ocr::{PhotoText, Progress, Reader};
 use crate::photos::{self, CheckError};
 
@@ -96,6 +97,8 @@ pub(super) fn identify(
                     "height": r.text.height,
                     "lines": r.text.lines,
                     "barcodes": r.text.barcodes,
+                    "quality": r.text.quality,
+                    "advice": r.text.advice(),
                 })
             })
             .chain(
@@ -120,6 +123,13 @@ pub(super) fn identify(
                 let _ = writeln!(s, "  [{}] {}", b.format, b.text.replace('\u{1d}', "<GS>"));
             }
         }
+        // Coaching only when the photos did not settle it: it explains and
+        // asks, and never changes the verdict.
+        if verdict.verdict == VerdictKind::Unknown {
+            for r in &reads {
+                s.push_str(&coaching(&r.name, &r.text, lang));
+            }
+        }
         super::out(&s)?;
     }
     Ok(if failures.is_empty() {
@@ -127,6 +137,35 @@ pub(super) fn identify(
     } else {
         ExitCode::from(super::EXIT_REFUSED)
     })
+}
+
+/// What would make a better photo than `text`'s, in plain sentences:
+/// empty when its measures show nothing to fix.
+fn coaching(name: &str, text: &PhotoText, lang: Lang) -> String {
+    let advice = text.advice();
+    let mut s = String::new();
+    if advice.is_empty() {
+        return s;
+    }
+    let _ = writeln!(s, "\n{name}: {}", tr(lang, "coach-intro"));
+    for a in &advice {
+        let _ = writeln!(s, "  - {}", tr(lang, a.message_id()));
+    }
+    if let Some(field) = text.model_field() {
+        let n = |v: u32| v.to_string();
+        let message = tr_args(
+            lang,
+            "coach-close-up-at",
+            &[
+                ("x", &n(field.x)),
+                ("y", &n(field.y)),
+                ("width", &n(field.width)),
+                ("height", &n(field.height)),
+            ],
+        );
+        let _ = writeln!(s, "  - {message}");
+    }
+    s
 }
 
 /// Seconds rounded to the millisecond, for JSON.
@@ -169,6 +208,14 @@ pub(super) fn batch(dir: &Path, jsonl: bool) -> anyhow::Result<ExitCode> {
                     if let Some(map) = value.as_object_mut() {
                         map.insert("file".to_owned(), name.into());
                         map.insert("seconds".to_owned(), seconds.into());
+                        map.insert(
+                            "quality".to_owned(),
+                            serde_json::to_value(&read.text.quality)?,
+                        );
+                        map.insert(
+                            "advice".to_owned(),
+                            serde_json::to_value(read.text.advice())?,
+                        );
                     }
                     serde_json::to_string(&value)?
                 } else {

@@ -21,6 +21,7 @@ use super::barcode::{self, Barcode};
 use super::decode::{Decoded, shrink};
 use super::detect::{self, Detected};
 use super::geometry::{LineBox, clamp_u32, f32_of, f32_of_count};
+use super::quality;
 use super::recognize::{self, Recognised};
 use super::{OcrError, PhotoText, Progress, Reader, TextLine};
 use crate::identify::looks_like_model_line;
@@ -155,8 +156,10 @@ pub(crate) fn run(
             Some(h) => h.join().unwrap_or_default(),
             None => inline_barcodes.unwrap_or_default(),
         };
+        let mut text = to_photo_text(best, barcodes, decoded);
+        text.quality = Some(quality::assess(gray, &text));
         progress.advance(1.0);
-        Ok(to_photo_text(best, barcodes, decoded))
+        Ok(text)
     })
 }
 
@@ -723,6 +726,7 @@ fn to_photo_text(pass: Pass, barcodes: Vec<Barcode>, decoded: &Decoded) -> Photo
         barcodes,
         width: decoded.width,
         height: decoded.height,
+        quality: None,
     }
 }
 
