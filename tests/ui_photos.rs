@@ -112,3 +112,35 @@ fn a_jpeg_stored_on_its_side_shows_upright_in_the_preview() {
     wait_for_label(&mut h, &tr(lang, "photo-confirm-question"));
     assert_preview_shown(&h, lang, "label_gps.jpg");
 }
+
+#[test]
+fn a_blurred_photo_is_coached_with_the_part_to_photograph_again() {
+    let lang = Lang::En;
+    let (mut h, dir) = at_identify(lang);
+    // The label smeared beyond reading.
+    let smeared = dir.path().join("smeared.png");
+    image::open(fixture("ocr_label.jpg"))
+        .unwrap()
+        .blur(5.0)
+        .save(&smeared)
+        .unwrap();
+    drop_photo(&mut h, smeared);
+    wait_for_label(&mut h, &tr(lang, "coach-intro"));
+    assert!(h.query_by_label_contains("Hold the phone steady").is_some());
+    // The crop where the model should be, named for screen readers.
+    let alt = tr_args(lang, "coach-crop-alt", &[("name", "smeared.png")]);
+    let rect = h.get_by_label(&alt).rect();
+    assert!(rect.width() > 20.0, "{rect:?}");
+}
+
+#[test]
+fn a_sharp_photo_gets_no_coaching() {
+    let lang = Lang::En;
+    let (mut h, _dir) = at_identify(lang);
+    drop_photo(&mut h, fixture("ocr_label.jpg"));
+    wait_for_label(&mut h, "We read:");
+    assert!(
+        h.query_by_label_contains(&tr(lang, "coach-intro"))
+            .is_none()
+    );
+}

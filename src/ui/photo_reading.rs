@@ -271,6 +271,66 @@ pub fn photo_ui(
     }
 }
 
+/// Why this photo may have read badly and what to do, measured from the
+/// photo itself, with the part of it where the model should be; nothing
+/// when the photo looks fine. Returns whether anything was shown.
+pub fn coaching_ui(ui: &mut Ui, result: &mut PhotoResult, lang: Lang) -> bool {
+    let Ok(text) = &result.outcome else {
+        return false;
+    };
+    let advice = text.advice();
+    if advice.is_empty() {
+        return false;
+    }
+    ui.label(
+        egui::RichText::new(format!(
+            "{} — {}",
+            result.name,
+            crate::i18n::tr(lang, "coach-intro")
+        ))
+        .strong(),
+    );
+    for a in &advice {
+        crate::ui::widgets::bullet(ui, "•", crate::i18n::tr(lang, a.message_id()));
+    }
+    let crop = text.model_field();
+    let (width, height) = (text.width.max(1), text.height.max(1));
+    if result.texture.is_none()
+        && let Some(img) = result.preview.take()
+    {
+        result.texture = Some(ui.ctx().load_texture(
+            format!("photo-{}", result.path.display()),
+            img,
+            egui::TextureOptions::LINEAR,
+        ));
+    }
+    if let (Some(crop), Some(texture)) = (crop, &result.texture) {
+        #[expect(clippy::cast_precision_loss, reason = "pixel sizes")]
+        let uv = egui::Rect::from_min_max(
+            egui::pos2(crop.x as f32 / width as f32, crop.y as f32 / height as f32),
+            egui::pos2(
+                (crop.x + crop.width) as f32 / width as f32,
+                (crop.y + crop.height) as f32 / height as f32,
+            ),
+        );
+        let shown = texture.size_vec2() * uv.size();
+        if shown.x >= 1.0 && shown.y >= 1.0 {
+            let scale = (ui.available_width().min(480.0) / shown.x).min(3.0);
+            ui.add(
+                egui::Image::new((texture.id(), shown * scale))
+                    .uv(uv)
+                    .alt_text(crate::i18n::tr_args(
+                        lang,
+                        "coach-crop-alt",
+                        &[("name", &result.name)],
+                    )),
+            );
+        }
+        ui.label(crate::i18n::tr(lang, "coach-close-up"));
+    }
+    true
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

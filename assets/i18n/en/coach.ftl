@@ -8,3 +8,4 @@ coach-text-too-small = The writing is too small in the photo. Move closer, so th
 coach-cut-off = Part of the label is outside the photo. Step back a little so the whole label is in the picture.
 coach-close-up = Then take one close-up of this part of the label, where the model name should be.
 coach-close-up-at = Then take one close-up of the part of the label where the model name should be (in this photo: from { $x },{ $y }, { $width } × { $height } pixels).
+coach-crop-alt = The part of { $name } where the model name should be

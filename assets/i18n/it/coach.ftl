@@ -8,3 +8,4 @@ coach-text-too-small = La scritta è troppo piccola nella foto. Si avvicini, in 
 coach-cut-off = Una parte dell'etichetta è fuori dalla foto. Si allontani un poco, in modo che tutta l'etichetta entri nell'immagine.
 coach-close-up = Poi scatti una foto da vicino di questa parte dell'etichetta, dove dovrebbe trovarsi il nome del modello.
 coach-close-up-at = Poi scatti una foto da vicino della parte dell'etichetta dove dovrebbe trovarsi il nome del modello (in questa foto: da { $x },{ $y }, { $width } × { $height } pixel).
+coach-crop-alt = La parte di { $name } dove dovrebbe trovarsi il nome del modello

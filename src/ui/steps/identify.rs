@@ -255,6 +255,13 @@ fn confirm_ui(
     if dismiss {
         state.photo_verdict = None;
     }
+    if verdict.verdict == VerdictKind::Unknown {
+        // Say why the photos may have read badly, from the photos.
+        ui.add_space(theme::GAP);
+        for result in &mut state.results {
+            photo_reading::coaching_ui(ui, result, lang);
+        }
+    }
     for result in &mut state.results {
         if result.outcome.is_ok() {
             ui.label(RichText::new(&result.name).small());
