@@ -212,6 +212,36 @@ fn read_one(
     (outcome, preview)
 }
 
+/// "Reading 2 photos…" with *Cancel* and the progress bar.
+pub fn progress_ui(ui: &mut Ui, running: &Running, lang: Lang) {
+    ui.horizontal(|ui| {
+        ui.spinner();
+        ui.label(crate::i18n::tr_args(
+            lang,
+            "photo-reading",
+            &[("count", &running.count.to_string())],
+        ));
+        if ui.button(crate::i18n::tr(lang, "ui-cancel")).clicked() {
+            running.cancel();
+        }
+    });
+    ui.add(egui::ProgressBar::new(running.fraction()).show_percentage());
+}
+
+/// Uploads the photo's preview to the GPU once; `None` if it has none.
+fn texture<'a>(ui: &Ui, result: &'a mut PhotoResult) -> Option<&'a TextureHandle> {
+    if result.texture.is_none()
+        && let Some(img) = result.preview.take()
+    {
+        result.texture = Some(ui.ctx().load_texture(
+            format!("photo-{}", result.path.display()),
+            img,
+            egui::TextureOptions::LINEAR,
+        ));
+    }
+    result.texture.as_ref()
+}
+
 /// A small upright copy for the screen, from the same guarded decoder as
 /// the text reader (so HEIC shows too, and size limits hold).
 pub fn preview(bytes: &[u8]) -> Option<ColorImage> {
@@ -229,19 +259,10 @@ pub fn photo_ui(
     lang: Lang,
     look: crate::ui::theme::Look,
 ) {
-    let Ok(text) = &result.outcome else {
+    let Some(texture) = texture(ui, result).cloned() else {
         return;
     };
-    if result.texture.is_none()
-        && let Some(img) = result.preview.take()
-    {
-        result.texture = Some(ui.ctx().load_texture(
-            format!("photo-{}", result.path.display()),
-            img,
-            egui::TextureOptions::LINEAR,
-        ));
-    }
-    let Some(texture) = &result.texture else {
+    let Ok(text) = &result.outcome else {
         return;
     };
     let size = texture.size_vec2();
@@ -295,16 +316,8 @@ pub fn coaching_ui(ui: &mut Ui, result: &mut PhotoResult, lang: Lang) -> bool {
     }
     let crop = text.model_field();
     let (width, height) = (text.width.max(1), text.height.max(1));
-    if result.texture.is_none()
-        && let Some(img) = result.preview.take()
-    {
-        result.texture = Some(ui.ctx().load_texture(
-            format!("photo-{}", result.path.display()),
-            img,
-            egui::TextureOptions::LINEAR,
-        ));
-    }
-    if let (Some(crop), Some(texture)) = (crop, &result.texture) {
+    let name = result.name.clone();
+    if let (Some(crop), Some(texture)) = (crop, texture(ui, result)) {
         #[expect(clippy::cast_precision_loss, reason = "pixel sizes")]
         let uv = egui::Rect::from_min_max(
             egui::pos2(crop.x as f32 / width as f32, crop.y as f32 / height as f32),
@@ -322,7 +335,7 @@ pub fn coaching_ui(ui: &mut Ui, result: &mut PhotoResult, lang: Lang) -> bool {
                     .alt_text(crate::i18n::tr_args(
                         lang,
                         "coach-crop-alt",
-                        &[("name", &result.name)],
+                        &[("name", &name)],
                     )),
             );
         }

@@ -99,3 +99,22 @@ pub fn choice_ui<T: PartialEq + Copy>(
     });
     changed
 }
+
+/// A panel in the verdict's colours, full width; `add` draws its content
+/// and gets the text colour to use on that fill.
+pub fn verdict_panel(
+    ui: &mut Ui,
+    kind: crate::identify::VerdictKind,
+    look: theme::Look,
+    add: impl FnOnce(&mut Ui, egui::Color32),
+) {
+    let (fill, text) = theme::verdict_colors(kind, look);
+    egui::Frame::new()
+        .fill(fill)
+        .inner_margin(theme::PANEL_MARGIN)
+        .corner_radius(theme::PANEL_CORNER)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add(ui, text);
+        });
+}

@@ -330,17 +330,7 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
         state.reading = None;
         state.refusal = Some(tr(lang, "photo-error-reader"));
     } else {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(tr_args(
-                lang,
-                "photo-reading",
-                &[("count", &running.count.to_string())],
-            ));
-            if ui.button(tr(lang, "ui-cancel")).clicked() {
-                running.cancel();
-            }
-        });
+        photo_reading::progress_ui(ui, running, lang);
     }
 }
 
@@ -349,42 +339,34 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
 fn answer_ui(ui: &mut Ui, ctx: &StepCtx<'_>, answer: &Answer) {
     let lang = ctx.lang;
     let verdict = &answer.verdict;
-    let (fill, text) = theme::verdict_colors(verdict.verdict, ctx.look);
-    egui::Frame::new()
-        .fill(fill)
-        .inner_margin(theme::PANEL_MARGIN)
-        .corner_radius(theme::PANEL_CORNER)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
+    widgets::verdict_panel(ui, verdict.verdict, ctx.look, |ui, text| {
+        ui.label(
+            RichText::new(tr(lang, verdict_word(verdict.verdict)))
+                .text_style(theme::counter_verdict_style())
+                .strong()
+                .color(text),
+        );
+        let model = verdict
+            .model
+            .clone()
+            .unwrap_or_else(|| tr(lang, "counter-no-model"));
+        ui.label(theme::emphasis(tr_args(lang, "counter-model", &[("model", &model)])).color(text));
+        ui.label(RichText::new(explain::headline(lang, verdict)).color(text));
+        for e in verdict.evidence.iter().take(1) {
             ui.label(
-                RichText::new(tr(lang, verdict_word(verdict.verdict)))
-                    .text_style(theme::counter_verdict_style())
-                    .strong()
+                RichText::new(explain::evidence(lang, e))
+                    .small()
                     .color(text),
             );
-            let model = verdict
-                .model
-                .clone()
-                .unwrap_or_else(|| tr(lang, "counter-no-model"));
+        }
+        if let Some(read_as) = &answer.read_as {
             ui.label(
-                theme::emphasis(tr_args(lang, "counter-model", &[("model", &model)])).color(text),
+                RichText::new(tr_args(lang, "counter-read-as", &[("text", read_as)]))
+                    .small()
+                    .color(text),
             );
-            ui.label(RichText::new(explain::headline(lang, verdict)).color(text));
-            for e in verdict.evidence.iter().take(1) {
-                ui.label(
-                    RichText::new(explain::evidence(lang, e))
-                        .small()
-                        .color(text),
-                );
-            }
-            if let Some(read_as) = &answer.read_as {
-                ui.label(
-                    RichText::new(tr_args(lang, "counter-read-as", &[("text", read_as)]))
-                        .small()
-                        .color(text),
-                );
-            }
-        });
+        }
+    });
     for caution in &verdict.cautions {
         widgets::bullet(ui, "!", explain::caution(lang, caution));
     }

@@ -148,18 +148,7 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action
     }
 
     if let Some(running) = &state.reading {
-        ui.horizontal(|ui| {
-            ui.spinner();
-            ui.label(tr_args(
-                lang,
-                "photo-reading",
-                &[("count", &running.count.to_string())],
-            ));
-            if ui.button(tr(lang, "ui-cancel")).clicked() {
-                running.cancel();
-            }
-        });
-        ui.add(egui::ProgressBar::new(running.fraction()).show_percentage());
+        photo_reading::progress_ui(ui, running, lang);
     } else if ui
         .add_enabled(
             state.picking.is_none(),

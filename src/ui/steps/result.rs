@@ -77,18 +77,12 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>) -> Option<Action> {
 
 fn banner_ui(ui: &mut Ui, ctx: &StepCtx<'_>, verdict: &Verdict) {
     let lang = ctx.lang;
-    let (fill, text) = theme::verdict_colors(verdict.verdict, ctx.look);
-    egui::Frame::new()
-        .fill(fill)
-        .inner_margin(theme::PANEL_MARGIN)
-        .corner_radius(theme::PANEL_CORNER)
-        .show(ui, |ui| {
-            ui.set_width(ui.available_width());
-            ui.label(
-                RichText::new(explain::headline(lang, verdict))
-                    .heading()
-                    .color(text),
-            );
-            ui.label(RichText::new(explain::explanation(lang, verdict)).color(text));
-        });
+    widgets::verdict_panel(ui, verdict.verdict, ctx.look, |ui, text| {
+        ui.label(
+            RichText::new(explain::headline(lang, verdict))
+                .heading()
+                .color(text),
+        );
+        ui.label(RichText::new(explain::explanation(lang, verdict)).color(text));
+    });
 }
