@@ -13,7 +13,7 @@ use anyhow::Context as _;
 
 use crate::i18n::{Lang, tr, tr_args};
 use crate::identify::VerdictKind;
-use crate::ocr::{PhotoText, Progress, Reader};
+use crate::ocr::{PhotoText, Progress, Reader, StageTimes};
 use crate::photos::{self, CheckError};
 
 /// Extensions `--batch` and `bench` pick up in a folder (any case).
@@ -37,15 +37,25 @@ pub(crate) struct PhotoRead {
 
 /// Reads one photo from disk and its text, timed.
 pub(crate) fn read_photo(reader: &Reader, path: &Path) -> Result<PhotoRead, PhotoError> {
+    read_photo_timed(reader, path).map(|(read, _)| read)
+}
+
+/// [`read_photo`], also saying how long each stage of the reader took
+/// (for `bench`).
+pub(crate) fn read_photo_timed(
+    reader: &Reader,
+    path: &Path,
+) -> Result<(PhotoRead, StageTimes), PhotoError> {
     let name = photos::display_name(path);
     let start = Instant::now();
     let bytes = photos::read_file(path)?;
-    let text = reader.read(&bytes, &name, &Progress::new())?;
-    Ok(PhotoRead {
+    let (text, stages) = reader.read_timed(&bytes, &name, &Progress::new())?;
+    let read = PhotoRead {
         name,
         text,
         seconds: start.elapsed().as_secs_f64(),
-    })
+    };
+    Ok((read, stages))
 }
 
 /// The text reader, its models loaded.

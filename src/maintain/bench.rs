@@ -9,12 +9,13 @@
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crate::cli::{notice, photo};
 use crate::i18n::Lang;
 use crate::identify;
 use crate::notice::NoticeForm;
+use crate::ocr::StageTimes;
 
 /// `bench`: times typed lookups over a fixed set of inputs and prints the
 /// figures.
@@ -66,7 +67,8 @@ pub(crate) fn typed() -> anyhow::Result<ExitCode> {
 }
 
 /// `bench DIR`: times each photo from file to verdict; prints the median,
-/// the 95th percentile and the peak resident memory.
+/// the 95th percentile and the peak resident memory, then a table of the
+/// reader's stages (issue 13).
 pub(crate) fn photos(dir: &Path) -> anyhow::Result<ExitCode> {
     let catalog = crate::cli::catalog();
     let load = Instant::now();
@@ -75,14 +77,23 @@ pub(crate) fn photos(dir: &Path) -> anyhow::Result<ExitCode> {
     let paths = photo::images_in(dir)?;
     anyhow::ensure!(!paths.is_empty(), "no photos in {}", dir.display());
     let mut times = Vec::with_capacity(paths.len());
+    let mut stages = Vec::with_capacity(paths.len());
     let mut refused = 0usize;
     for path in &paths {
         let start = Instant::now();
-        match photo::read_photo(&reader, path) {
-            Ok(read) => {
+        match photo::read_photo_timed(&reader, path) {
+            Ok((read, stage_times)) => {
+                let matching = Instant::now();
                 let readings = crate::photos::readings(&read.name, &read.text);
                 std::hint::black_box(identify::identify_readings(&catalog, &readings));
-                times.push(start.elapsed().as_secs_f64());
+                let matching = matching.elapsed();
+                let total = start.elapsed();
+                times.push(total.as_secs_f64());
+                stages.push(PhotoStages {
+                    stages: stage_times,
+                    matching,
+                    total,
+                });
             }
             Err(_) => refused += 1,
         }
@@ -109,6 +120,7 @@ pub(crate) fn photos(dir: &Path) -> anyhow::Result<ExitCode> {
     }
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let _ = writeln!(s, "cores: {cores}{}", load_note());
+    s.push_str(&stage_table(&stages));
     crate::cli::out(&s)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -143,6 +155,104 @@ pub(crate) fn pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
         size / 1024
     ))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The stage times of one photo read for `bench DIR`.
+struct PhotoStages {
+    stages: StageTimes,
+    /// Readings from the text and the verdict on them.
+    matching: Duration,
+    /// From opening the file to the verdict.
+    total: Duration,
+}
+
+/// Median, 95th percentile and share of one stage over the corpus.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct StageSummary {
+    median_ms: f64,
+    p95_ms: f64,
+    /// The stage's sum over the corpus divided by the sum of the photos'
+    /// whole times, 0..=1 (more for barcodes, which overlap recognition).
+    share: f64,
+}
+
+/// Summarises one stage: `ms` holds its time on each photo, in
+/// milliseconds (any order); `total_ms` is the sum of the photos' whole
+/// times.
+fn summarize(ms: &mut [f64], total_ms: f64) -> StageSummary {
+    ms.sort_by(f64::total_cmp);
+    let sum: f64 = ms.iter().sum();
+    StageSummary {
+        median_ms: percentile(ms, 0.5),
+        p95_ms: percentile(ms, 0.95),
+        share: if total_ms > 0.0 { sum / total_ms } else { 0.0 },
+    }
+}
+
+/// The table of stages: "stage | median ms | p95 ms | share of total",
+/// one row per stage, after a line on the recognised crops.
+fn stage_table(photos: &[PhotoStages]) -> String {
+    type Pick = fn(&PhotoStages) -> Duration;
+    let rows: [(&str, Pick); 12] = [
+        ("decode", |p| p.stages.decode),
+        ("resize", |p| p.stages.resize),
+        ("detection", |p| p.stages.detect),
+        ("orientation reads", |p| p.stages.orient),
+        ("recognition", |p| p.stages.recognize),
+        ("retries", |p| p.stages.retries),
+        ("barcodes (own thread)", |p| p.stages.barcodes),
+        ("barcodes (waited for)", |p| p.stages.barcodes_wait),
+        ("quality", |p| p.stages.quality),
+        ("matching", |p| p.matching),
+        ("other (file, threads)", |p| {
+            p.total
+                .saturating_sub(p.stages.sequential())
+                .saturating_sub(p.matching)
+        }),
+        ("total", |p| p.total),
+    ];
+    let ms = |d: Duration| d.as_secs_f64() * 1e3;
+    let total_ms: f64 = photos.iter().map(|p| ms(p.total)).sum();
+    let mut s = String::new();
+    let lines: Vec<f64> = photos
+        .iter()
+        .map(|p| f64::from(u32::try_from(p.stages.recognize_lines).unwrap_or(u32::MAX)))
+        .collect();
+    let mut sorted_lines = lines.clone();
+    sorted_lines.sort_by(f64::total_cmp);
+    let _ = writeln!(
+        s,
+        "recognition: {} crops in all, median {} per photo, p95 {}",
+        lines.iter().sum::<f64>(),
+        percentile(&sorted_lines, 0.5),
+        percentile(&sorted_lines, 0.95),
+    );
+    let _ = writeln!(s, "stage | median ms | p95 ms | share of total");
+    for (name, pick) in rows {
+        let mut values: Vec<f64> = photos.iter().map(|p| ms(pick(p))).collect();
+        let sum = summarize(&mut values, total_ms);
+        let _ = writeln!(
+            s,
+            "{name} | {:.1} | {:.1} | {:.1} %",
+            sum.median_ms,
+            sum.p95_ms,
+            sum.share * 100.0
+        );
+    }
+    // The retries again, over the photos that needed one.
+    let mut retried: Vec<f64> = photos
+        .iter()
+        .map(|p| ms(p.stages.retries))
+        .filter(|&v| v > 0.0)
+        .collect();
+    let count = retried.len();
+    let sum = summarize(&mut retried, total_ms);
+    let _ = writeln!(
+        s,
+        "retries, retried photos only ({count}) | {:.1} | {:.1} | -",
+        sum.median_ms, sum.p95_ms
+    );
+    s
 }
 
 /// Nearest-rank percentile of sorted values (`p` in 0..=1).
@@ -189,6 +299,56 @@ mod tests {
         assert!((percentile(&v, 0.95) - 19.0).abs() < 1e-9);
         assert!((percentile(&[3.0], 0.95) - 3.0).abs() < 1e-9);
         assert!(percentile(&[], 0.5).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_stage_is_summarised_over_the_corpus() {
+        // Twenty photos taking 1..=20 ms in the stage, 1000 ms in all.
+        let mut ms: Vec<f64> = (1..=20).rev().map(f64::from).collect();
+        let s = summarize(&mut ms, 1000.0);
+        assert!((s.median_ms - 10.0).abs() < 1e-9, "{s:?}");
+        assert!((s.p95_ms - 19.0).abs() < 1e-9, "{s:?}");
+        assert!((s.share - 0.21).abs() < 1e-9, "{s:?}");
+        assert!(summarize(&mut [], 0.0).share.abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_stage_table_has_a_row_per_stage() {
+        let photo = |ms: u64, lines: usize| PhotoStages {
+            stages: StageTimes {
+                decode: Duration::from_millis(ms),
+                recognize: Duration::from_millis(2 * ms),
+                recognize_lines: lines,
+                ..StageTimes::default()
+            },
+            matching: Duration::from_millis(1),
+            total: Duration::from_millis(5 * ms),
+        };
+        let table = stage_table(&[photo(10, 4), photo(30, 8)]);
+        assert!(
+            table.contains("recognition: 12 crops in all, median 4 per photo, p95 8"),
+            "{table}"
+        );
+        assert!(table.contains("stage | median ms | p95 ms | share of total"));
+        // Of 200 ms: decode 40, recognition 80, matching 2, the rest 78.
+        assert!(table.contains("\ndecode | 10.0 | 30.0 | 20.0 %"), "{table}");
+        assert!(
+            table.contains("\nrecognition | 20.0 | 60.0 | 40.0 %"),
+            "{table}"
+        );
+        assert!(table.contains("\nmatching | 1.0 | 1.0 | 1.0 %"), "{table}");
+        assert!(
+            table.contains("\nother (file, threads) | 19.0 | 59.0 | 39.0 %"),
+            "{table}"
+        );
+        assert!(
+            table.contains("\nretries, retried photos only (0) | 0.0 | 0.0 | -"),
+            "{table}"
+        );
+        assert!(
+            table.contains("\ntotal | 50.0 | 150.0 | 100.0 %"),
+            "{table}"
+        );
     }
 
     #[test]

@@ -32,13 +32,25 @@ impl Decoded {
 
 /// Decodes `bytes` into an upright grey picture whose long side is at most
 /// `max_side` pixels.
+#[cfg(test)]
 pub(crate) fn decode(bytes: &[u8], max_side: u32) -> Result<Decoded, OcrError> {
-    let p = picture::decode_gray(bytes, max_side)?;
-    Ok(Decoded {
-        gray: p.pixels,
-        width: p.width,
-        height: p.height,
-    })
+    decode_timed(bytes, max_side).map(|(d, _)| d)
+}
+
+/// [`decode`], also saying how long decoding and shrinking took.
+pub(crate) fn decode_timed(
+    bytes: &[u8],
+    max_side: u32,
+) -> Result<(Decoded, picture::DecodeTimes), OcrError> {
+    let (p, times) = picture::decode_gray_timed(bytes, max_side)?;
+    Ok((
+        Decoded {
+            gray: p.pixels,
+            width: p.width,
+            height: p.height,
+        },
+        times,
+    ))
 }
 
 /// Shrinks `gray` so its long side is at most `max_side`, averaging pixels

@@ -15,6 +15,8 @@
 //! detector prefers horizontal text); the pass with the most model-like
 //! lines wins. The check needs no catalogue, so it works for any label.
 
+use std::time::{Duration, Instant};
+
 use image::GrayImage;
 
 use super::barcode::{self, Barcode};
@@ -23,7 +25,7 @@ use super::detect::{self, Detected};
 use super::geometry::{LineBox, clamp_u32, f32_of, f32_of_count};
 use super::quality;
 use super::recognize::{self, Recognised};
-use super::{OcrError, PhotoText, Progress, Reader, TextLine};
+use super::{OcrError, PhotoText, Progress, Reader, StageTimes, TextLine};
 use crate::identify::looks_like_model_line;
 
 /// Long side of the picture the reader works on (crops are taken from it).
@@ -86,16 +88,28 @@ impl Pass {
     }
 }
 
-/// Reads `decoded`: text lines and barcodes.
+/// Time spent recognising in one pass: the orientation samples, then the lines.
+#[derive(Debug, Default)]
+struct PassTimes {
+    orient: Duration,
+    recognize: Duration,
+    lines: usize,
+}
+
+/// Reads `decoded`: text lines and barcodes; `times` gets the time of each
+/// stage after decoding.
 pub(crate) fn run(
     reader: &Reader,
     decoded: &Decoded,
     progress: &Progress,
+    times: &mut StageTimes,
 ) -> Result<PhotoText, OcrError> {
     let gray = &decoded.gray;
     let scale = decoded.scale();
     std::thread::scope(|scope| {
+        let start = Instant::now();
         let dets = detect::detect(&reader.det, gray, det_side(gray))?;
+        times.detect = start.elapsed();
         progress.advance(0.35);
         progress.check()?;
         let angle = dominant_axis_deg(&dets);
@@ -106,12 +120,14 @@ pub(crate) fn run(
         // The barcode decoder is a port of a large Java library; should it
         // panic on some odd picture, the photo is still read, without codes.
         let barcode_job = move || {
-            std::panic::catch_unwind(|| {
+            let start = Instant::now();
+            let codes = std::panic::catch_unwind(|| {
                 let small = shrink(gray.clone(), BARCODE_MAX_SIDE_PX);
                 let to_photo = f32_of(small.width()) / f32_of(gray.width().max(1)) * scale;
                 barcode::read(&small, to_photo, angle)
             })
-            .unwrap_or_default()
+            .unwrap_or_default();
+            (codes, start.elapsed())
         };
         let handle = std::thread::Builder::new()
             .name("ocr-barcodes".to_owned())
@@ -122,9 +138,14 @@ pub(crate) fn run(
             Err(_) => (None, Some(barcode_job())),
         };
 
-        let mut best = read_lines(reader, gray, dets, angle)?;
+        let mut first = PassTimes::default();
+        let mut best = read_lines(reader, gray, dets, angle, &mut first)?;
+        times.orient = first.orient;
+        times.recognize = first.recognize;
+        times.recognize_lines = first.lines;
         progress.advance(0.7);
         if best.score().0 == 0 {
+            let retries_start = Instant::now();
             let vertical = angle.is_some_and(|a| (a.rem_euclid(180.0) - 90.0).abs() < 45.0);
             let retries: [Retry; 2] = if vertical {
                 [Retry::QuarterTurn, Retry::Zoom]
@@ -141,7 +162,7 @@ pub(crate) fn run(
                     Retry::QuarterTurn => detect_turned(reader, gray)?,
                 };
                 let angle = dominant_axis_deg(&dets);
-                let pass = read_lines(reader, gray, dets, angle)?;
+                let pass = read_lines(reader, gray, dets, angle, &mut PassTimes::default())?;
                 progress.advance(0.7 + 0.1 * (f32_of_count(i) + 1.0));
                 if pass.score() > best.score() {
                     best = pass;
@@ -150,14 +171,20 @@ pub(crate) fn run(
                     break;
                 }
             }
+            times.retries = retries_start.elapsed();
         }
         progress.check()?;
-        let barcodes: Vec<Barcode> = match handle {
+        let wait = Instant::now();
+        let (barcodes, barcode_time): (Vec<Barcode>, Duration) = match handle {
             Some(h) => h.join().unwrap_or_default(),
             None => inline_barcodes.unwrap_or_default(),
         };
+        times.barcodes_wait = wait.elapsed();
+        times.barcodes = barcode_time;
         let mut text = to_photo_text(best, barcodes, decoded);
+        let start = Instant::now();
         text.quality = Some(quality::assess(gray, &text));
+        times.quality = start.elapsed();
         progress.advance(1.0);
         Ok(text)
     })
@@ -320,12 +347,14 @@ fn axis_difference(a: f32, b: f32) -> f32 {
     ((a - b + 90.0).rem_euclid(180.0) - 90.0).abs()
 }
 
-/// Orients every box, reads it, and fixes lines read upside down.
+/// Orients every box, reads it, and fixes lines read upside down; `times`
+/// gets the time spent recognising.
 fn read_lines(
     reader: &Reader,
     gray: &GrayImage,
     mut dets: Vec<Detected>,
     axis_deg: Option<f32>,
+    times: &mut PassTimes,
 ) -> Result<Pass, OcrError> {
     dets.retain(|d| d.line.thickness.min(d.line.length) >= MIN_LINE_THICKNESS_PX);
     if dets.len() > MAX_LINES {
@@ -382,6 +411,7 @@ fn read_lines(
             }
         })
         .collect();
+    let start = Instant::now();
     let read_forward = recognize::recognise(&reader.rec, &reader.alphabet, gray, &sample_boxes)?;
     let total = |rs: &[Recognised]| rs.iter().map(|r| r.confidence).sum::<f32>();
     // Text read upside down comes out as low-confidence garbage, so a
@@ -392,6 +422,7 @@ fn read_lines(
         let read_flipped = recognize::recognise(&reader.rec, &reader.alphabet, gray, &flipped)?;
         total(&read_flipped) > total(&read_forward)
     };
+    times.orient = start.elapsed();
     let (towards, angle_deg) = if upside_down {
         (
             (-forward.0, -forward.1),
@@ -402,6 +433,7 @@ fn read_lines(
     };
 
     let boxes: Vec<LineBox> = dets.iter().map(|d| orient(d.line, towards)).collect();
+    let start = Instant::now();
     let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &boxes)?;
     let mut lines: Vec<(LineBox, Recognised)> = boxes.into_iter().zip(reads).collect();
 
@@ -418,6 +450,8 @@ fn read_lines(
         .filter_map(|&i| lines.get(i).map(|(b, _)| b.flipped()))
         .collect();
     let reads = recognize::recognise(&reader.rec, &reader.alphabet, gray, &retry_boxes)?;
+    times.recognize = start.elapsed();
+    times.lines = lines.len() + retry_boxes.len();
     for ((&i, b), r) in retry.iter().zip(retry_boxes).zip(reads) {
         if let Some(slot) = lines.get_mut(i)
             && r.confidence > slot.1.confidence + 0.05
