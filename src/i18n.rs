@@ -106,7 +106,7 @@ fn catalogs() -> &'static Catalogs {
 }
 
 fn load(lang: Lang) -> (FluentBundle<FluentResource>, BTreeSet<String>) {
-    let langid = lang.code().parse().unwrap_or_default();
+    let langid: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Isolation marks (U+2068/9) would show up in plain-text notices and PDFs.
     bundle.set_use_isolating(false);

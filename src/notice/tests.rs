@@ -487,7 +487,6 @@ fn german_pdf_keeps_umlauts_and_sharp_s() {
     for e in [
         "Das Gerät",
         "Anzeichen einer Manipulation",
-        "Verbindung und was getan wurde",
         "Äußerst merkwürdige Werte; Größe übermäßig, Grüße aus Bozen.",
         "Unerwartete Neustarts",
         "Ärztin",
