@@ -1,8 +1,8 @@
 //! Languages and translated strings.
 //!
-//! Every sentence a person reads lives in `assets/i18n/{it,en}/*.ftl` (Fluent).
-//! All files of one language are joined into one bundle at first use; a test
-//! keeps the two languages' message ids identical.
+//! Every sentence a person reads lives in `assets/i18n/{it,en,de}/*.ftl`
+//! (Fluent). All files of one language are joined into one bundle at first
+//! use; tests keep every language's message ids and variables identical.
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 /// The `.ftl` files of one language folder, embedded in the binary.
 macro_rules! language_files {
     ($code:literal) => {
-        [
+        &[
             include_str!(concat!("../assets/i18n/", $code, "/app.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/coach.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/guidance.ftl")),
@@ -25,80 +25,88 @@ macro_rules! language_files {
     };
 }
 
-/// Every language's translation files, in [`Lang::ALL`]'s order.
-const FILES: [&[&str]; 2] = [&language_files!("it"), &language_files!("en")];
+/// Declares [`Lang`] and everything known about each language from one
+/// table: adding a language is one folder of `.ftl` files plus one line here.
+macro_rules! languages {
+    ($( $(#[$attr:meta])* $variant:ident => $code:literal, $native:literal; )+) => {
+        /// A language the app speaks.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+        #[serde(rename_all = "lowercase")]
+        pub enum Lang {
+            $( $(#[$attr])* $variant, )+
+        }
 
-/// A language the app speaks.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
+        impl Lang {
+            /// Every language, in the order the app offers them.
+            pub const ALL: [Lang; LANG_COUNT] = [$( Lang::$variant ),+];
+
+            /// ISO 639-1 code.
+            pub fn code(self) -> &'static str {
+                match self {
+                    $( Lang::$variant => $code, )+
+                }
+            }
+
+            /// The language's own name, as shown on the welcome screen.
+            pub fn native_name(self) -> &'static str {
+                match self {
+                    $( Lang::$variant => $native, )+
+                }
+            }
+        }
+
+        /// How many languages the app speaks.
+        const LANG_COUNT: usize = [$( $code ),+].len();
+
+        /// Every language's translation files, in [`Lang::ALL`]'s order.
+        const FILES: [&[&str]; LANG_COUNT] = [$( language_files!($code) ),+];
+    };
+}
+
+languages! {
     /// Italian.
-    It,
+    It => "it", "Italiano";
     /// English.
     #[default]
-    En,
+    En => "en", "English";
+    /// German.
+    De => "de", "Deutsch";
 }
 
 impl Lang {
-    /// Both languages, in the order the app offers them.
-    pub const ALL: [Lang; 2] = [Lang::It, Lang::En];
-
-    /// ISO 639-1 code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::It => "it",
-            Lang::En => "en",
-        }
-    }
-
-    /// Picks the language for a system locale such as `it_IT.UTF-8` or
-    /// `it-CH`: Italian for any Italian locale, English otherwise.
+    /// Picks the language for a system locale such as `it_IT.UTF-8`,
+    /// `de-CH` or `de_IT` (South Tyrol): the language whose code the locale
+    /// starts with, English when the app does not speak it.
     pub fn from_locale(locale: &str) -> Lang {
         let lower = locale.trim().to_ascii_lowercase();
-        if lower == "it" || lower.starts_with("it_") || lower.starts_with("it-") {
-            Lang::It
-        } else {
-            Lang::En
-        }
+        let language = lower.split(['_', '-', '.', '@']).next().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == language)
+            .unwrap_or_default()
     }
 
-    /// The language's own name, as shown on the welcome screen.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::It => "Italiano",
-            Lang::En => "English",
-        }
-    }
-
+    /// The position in [`Lang::ALL`] (and [`FILES`]).
     fn index(self) -> usize {
-        match self {
-            Lang::It => 0,
-            Lang::En => 1,
-        }
+        self as usize
     }
 }
 
 struct Catalogs {
-    bundles: [FluentBundle<FluentResource>; 2],
-    ids: [BTreeSet<String>; 2],
+    bundles: Vec<FluentBundle<FluentResource>>,
+    ids: Vec<BTreeSet<String>>,
 }
 
 fn catalogs() -> &'static Catalogs {
     static CATALOGS: OnceLock<Catalogs> = OnceLock::new();
     CATALOGS.get_or_init(|| {
-        let [it, en] = Lang::ALL.map(load);
-        Catalogs {
-            bundles: [it.0, en.0],
-            ids: [it.1, en.1],
-        }
+        let (bundles, ids) = Lang::ALL.into_iter().map(load).unzip();
+        Catalogs { bundles, ids }
     })
 }
 
 fn load(lang: Lang) -> (FluentBundle<FluentResource>, BTreeSet<String>) {
-    let langid = match lang {
-        Lang::It => unic_langid::langid!("it"),
-        Lang::En => unic_langid::langid!("en"),
-    };
+    let langid: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // Isolation marks (U+2068/9) would show up in plain-text notices and PDFs.
     bundle.set_use_isolating(false);
@@ -132,7 +140,9 @@ pub fn tr(lang: Lang, id: &str) -> String {
 /// where the notice to the doctor words it differently from the screen,
 /// that wording is the message's `.notice` attribute.
 pub fn tr_args(lang: Lang, id: &str, args: &[(&str, &str)]) -> String {
-    let bundle = &catalogs().bundles[lang.index()];
+    let Some(bundle) = catalogs().bundles.get(lang.index()) else {
+        return id.to_owned();
+    };
     let pattern = match id.split_once('.') {
         Some((message, attribute)) => bundle
             .get_message(message)
@@ -177,12 +187,16 @@ pub fn format_date(lang: Lang, iso: &str) -> String {
 
 /// Whether `lang` has the message `id`.
 pub fn has(lang: Lang, id: &str) -> bool {
-    catalogs().ids[lang.index()].contains(id)
+    catalogs()
+        .ids
+        .get(lang.index())
+        .is_some_and(|ids| ids.contains(id))
 }
 
 /// All message ids of `lang`.
 pub fn ids(lang: Lang) -> &'static BTreeSet<String> {
-    &catalogs().ids[lang.index()]
+    static EMPTY: BTreeSet<String> = BTreeSet::new();
+    catalogs().ids.get(lang.index()).unwrap_or(&EMPTY)
 }
 
 #[cfg(test)]
@@ -195,6 +209,7 @@ mod tests {
     fn every_language_file_is_embedded_and_parses() {
         for lang in Lang::ALL {
             let files = FILES[lang.index()];
+            assert!(files.iter().all(|f| !f.trim().is_empty()), "{lang:?}");
             assert_eq!(files.len(), 6);
             for text in files {
                 assert!(FluentResource::try_new((*text).to_owned()).is_ok());
@@ -203,14 +218,58 @@ mod tests {
     }
 
     #[test]
-    fn both_languages_have_the_same_messages() {
-        let it = ids(Lang::It);
+    fn every_language_has_the_same_messages() {
         let en = ids(Lang::En);
-        let only_it: Vec<_> = it.difference(en).collect();
-        let only_en: Vec<_> = en.difference(it).collect();
-        assert!(only_it.is_empty(), "only in Italian: {only_it:?}");
-        assert!(only_en.is_empty(), "only in English: {only_en:?}");
-        assert!(!en.is_empty());
+        assert!(en.len() > 400, "{} ids", en.len());
+        for lang in Lang::ALL {
+            let other = ids(lang);
+            let only_other: Vec<_> = other.difference(en).collect();
+            let only_en: Vec<_> = en.difference(other).collect();
+            assert!(only_other.is_empty(), "only in {lang:?}: {only_other:?}");
+            assert!(only_en.is_empty(), "missing in {lang:?}: {only_en:?}");
+        }
+    }
+
+    #[test]
+    fn the_table_gives_each_language_its_code_name_and_files() {
+        assert_eq!(Lang::ALL, [Lang::It, Lang::En, Lang::De]);
+        assert_eq!(FILES.len(), Lang::ALL.len());
+        for (i, lang) in Lang::ALL.into_iter().enumerate() {
+            assert_eq!(lang.index(), i);
+        }
+        assert_eq!(Lang::De.code(), "de");
+        assert_eq!(Lang::De.native_name(), "Deutsch");
+        assert_eq!(Lang::default(), Lang::En);
+        assert_eq!(
+            serde_json::to_string(&Lang::De).ok().as_deref(),
+            Some("\"de\"")
+        );
+    }
+
+    #[test]
+    fn german_is_translated_not_copied() {
+        for id in [
+            "welcome-heading",
+            "result-unknown",
+            "counter-verdict-affected",
+            "notice-title",
+            "notice-alert-heading",
+            "guide-unplug",
+            "notice-month-3",
+        ] {
+            let de = tr(Lang::De, id);
+            assert_ne!(de, tr(Lang::En, id), "{id} is English");
+            assert_ne!(de, tr(Lang::It, id), "{id} is Italian");
+            assert_ne!(de, id, "{id} is missing");
+        }
+        assert_eq!(
+            tr(Lang::De, "notice-alert-heading"),
+            "Mögliches schwerwiegendes Vorkommnis"
+        );
+        assert_eq!(
+            tr(Lang::De, "counter-verdict-not-affected"),
+            "NICHT AUF DER LISTE"
+        );
     }
 
     /// The variables each message (and attribute) uses, by id.
@@ -291,6 +350,7 @@ mod tests {
     fn dates_are_written_in_words() {
         assert_eq!(format_date(Lang::En, "2025-03-03"), "3 March 2025");
         assert_eq!(format_date(Lang::It, "2025-02-24"), "24 febbraio 2025");
+        assert_eq!(format_date(Lang::De, "2025-03-03"), "3. März 2025");
         assert_eq!(format_date(Lang::It, "2025-13-01"), "2025-13-01");
         assert_eq!(format_date(Lang::En, "2025-02-30"), "2025-02-30");
         assert_eq!(format_date(Lang::En, "soon"), "soon");
@@ -301,7 +361,12 @@ mod tests {
         assert_eq!(Lang::from_locale("it_IT.UTF-8"), Lang::It);
         assert_eq!(Lang::from_locale("it-CH"), Lang::It);
         assert_eq!(Lang::from_locale("en-GB"), Lang::En);
-        assert_eq!(Lang::from_locale("de_DE"), Lang::En);
+        for german in ["de_DE.UTF-8", "de_AT", "de-CH", "de_IT", "de", "DE-de"] {
+            assert_eq!(Lang::from_locale(german), Lang::De, "{german}");
+        }
+        assert_eq!(Lang::from_locale("fr_FR"), Lang::En);
+        assert_eq!(Lang::from_locale("deu"), Lang::En);
+        assert_eq!(Lang::from_locale("italic"), Lang::En);
         assert_eq!(Lang::from_locale(""), Lang::En);
     }
 }

@@ -84,6 +84,14 @@ fn human_output_speaks_the_chosen_language() {
     let out = run(&["identify", "--text", "CMS 8000", "--lang", "en"]);
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(text.contains("is on the list of affected models"), "{text}");
+    let out = run(&["identify", "--text", "Modell: CMS8000", "--lang", "de"]);
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        text.contains("steht auf der Liste der betroffenen Modelle"),
+        "{text}"
+    );
+    assert!(text.contains("Ziehen Sie das Netzwerkkabel"), "{text}");
 }
 
 #[test]
@@ -340,6 +348,11 @@ fn list_speaks_the_chosen_language() {
     assert!(it.contains("un CMS8000 venduto con un altro nome"), "{it}");
     let en = String::from_utf8(run(&["list", "--lang", "en"]).stdout).expect("UTF-8");
     assert!(en.starts_with("List of affected models, version "), "{en}");
+    let de = String::from_utf8(run(&["list", "--lang", "de"]).stdout).expect("UTF-8");
+    assert!(
+        de.starts_with("Liste der betroffenen Modelle, Version "),
+        "{de}"
+    );
 }
 
 /// `identify --scan` with `input` on standard input.

@@ -49,19 +49,15 @@ struct Cli {
     counter: bool,
 }
 
-/// Output language.
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum LangArg {
-    It,
-    En,
-}
+/// `--lang` takes the code of any language the app speaks (`it`, `en`,
+/// `de`, …), straight from [`Lang::ALL`].
+impl ValueEnum for Lang {
+    fn value_variants<'a>() -> &'a [Self] {
+        &Lang::ALL
+    }
 
-impl From<LangArg> for Lang {
-    fn from(l: LangArg) -> Self {
-        match l {
-            LangArg::It => Lang::It,
-            LangArg::En => Lang::En,
-        }
+    fn to_possible_value(&self) -> Option<clap::builder::PossibleValue> {
+        Some(clap::builder::PossibleValue::new(self.code()).help(self.native_name()))
     }
 }
 
@@ -120,7 +116,7 @@ enum Command {
         jsonl: bool,
         /// Language of the human-readable output.
         #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        lang: Option<Lang>,
     },
     /// Show the list of affected models in use.
     List {
@@ -132,7 +128,7 @@ enum Command {
         raw: bool,
         /// Language of the human-readable output.
         #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        lang: Option<Lang>,
     },
     /// Write the notice for the family doctor.
     Notice {
@@ -153,7 +149,7 @@ enum Command {
         role: RoleArg,
         /// Language of the notice.
         #[arg(long, value_enum, default_value = "it")]
-        lang: LangArg,
+        lang: Lang,
         /// File format.
         #[arg(long, value_enum)]
         format: FormatArg,
@@ -230,7 +226,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             jsonl,
             lang,
         } => {
-            let lang = lang.map_or_else(system_lang, Lang::from);
+            let lang = lang.unwrap_or_else(system_lang);
             let text = match text_file {
                 Some(path) => Some(read_text_file(&path)?),
                 None => text,
@@ -245,9 +241,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
                 identify::typed(text.as_deref(), json, lang)
             }
         }
-        Command::List { json, raw, lang } => {
-            list::run(json, raw, lang.map_or_else(system_lang, Lang::from))
-        }
+        Command::List { json, raw, lang } => list::run(json, raw, lang.unwrap_or_else(system_lang)),
         Command::Notice {
             text,
             serial,
@@ -263,7 +257,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             photos: photo,
             gp,
             role: role.into(),
-            lang: lang.into(),
+            lang,
             format,
             output,
         }),

@@ -66,6 +66,12 @@ const DATE_STARTERS: &[&str] = &[
     "PRODUZIONE",
     "PRODOTTO",
     "SCADENZA",
+    "DATUM",
+    "HERSTELLUNGSDATUM",
+    "HERGESTELLT",
+    "HERSTELLUNG",
+    "VERFALLSDATUM",
+    "VERWENDBAR",
 ];
 
 /// Words that may sit inside a date phrase ("Date of manufacture").
@@ -79,9 +85,13 @@ const DATE_FILLERS: &[&str] = &[
     "MANUFACTURE",
     "PRODUCTION",
     "PRODUZIONE",
+    "AM",
+    "DER",
+    "BIS",
+    "HERSTELLUNG",
 ];
 
-/// Month names and their usual abbreviations, English and Italian.
+/// Month names and their usual abbreviations, English, Italian and German.
 const MONTHS: &[&str] = &[
     "JAN",
     "JANUARY",
@@ -127,6 +137,18 @@ const MONTHS: &[&str] = &[
     "NOVEMBRE",
     "DIC",
     "DICEMBRE",
+    "JANUAR",
+    "FEBRUAR",
+    "MÄRZ",
+    "MAERZ",
+    "MRZ",
+    "MAI",
+    "JUNI",
+    "JULI",
+    "OKT",
+    "OKTOBER",
+    "DEZ",
+    "DEZEMBER",
 ];
 
 /// Words that start a phone or fax number.
@@ -156,6 +178,11 @@ const ADDRESS_STARTERS: &[&str] = &[
     "MFR",
     "FABBRICANTE",
     "PRODUTTORE",
+    "HERSTELLER",
+    "ANSCHRIFT",
+    "ADRESSE",
+    "VERTRIEB",
+    "IMPORTEUR",
     "DISTRIBUTOR",
     "DISTRIBUTED",
     "DISTRIBUTORE",

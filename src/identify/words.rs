@@ -26,6 +26,7 @@ pub(super) const MODEL_KEYWORDS: &[&[&str]] = &[
 pub(super) const REF_KEYWORDS: &[&[&str]] = &[
     &["CAT", "NO"],
     &["ART", "NO"],
+    &["ART", "NR"],
     &["REF"],
     &["CAT"],
     &["COD"],
@@ -33,6 +34,8 @@ pub(super) const REF_KEYWORDS: &[&[&str]] = &[
     &["CODICE"],
     &["ART"],
     &["ARTICOLO"],
+    &["ARTIKELNUMMER"],
+    &["BESTELLNUMMER"],
 ];
 
 /// Words after which comes the serial number.
@@ -45,16 +48,27 @@ pub(super) const SERIAL_KEYWORDS: &[&[&str]] = &[
     &["NO", "DI", "SERIE"],
     &["NUMERO", "DI", "SERIE"],
     &["S", "N"],
+    &["SERIEN", "NR"],
+    &["SER", "NR"],
     &["SERIAL"],
     &["SN"],
     &["MATRICOLA"],
+    &["SERIENNUMMER"],
+    &["SERIENNR"],
 ];
 
 /// Words after which comes the lot.
-pub(super) const LOT_KEYWORDS: &[&[&str]] = &[&["LOT"], &["LOTTO"], &["BATCH"]];
+pub(super) const LOT_KEYWORDS: &[&[&str]] = &[
+    &["LOT"],
+    &["LOTTO"],
+    &["BATCH"],
+    &["CHARGE"],
+    &["CHARGENNUMMER"],
+];
 
 /// Words that, right before a model, say the label is an accessory's
-/// naming the monitor it fits ("for use with", "compatibile con" …).
+/// naming the monitor it fits ("for use with", "compatibile con",
+/// "passend für" …).
 pub(super) const CONNECTORS: &[&str] = &[
     "WITH",
     "CON",
@@ -72,6 +86,13 @@ pub(super) const CONNECTORS: &[&str] = &[
     "COMPATIBILITY",
     "COMPATIBILITA",
     "COMPATIBILITÀ",
+    "MIT",
+    "FÜR",
+    "FUR",
+    "FUER",
+    "PASSEND",
+    "KOMPATIBEL",
+    "GEEIGNET",
 ];
 
 /// Accessories: a model after one of these on a line is the monitor the
@@ -115,6 +136,22 @@ pub(super) const ACCESSORY_NOUNS: &[&str] = &[
     "TUBE",
     "TUBO",
     "HOSE",
+    "ZUBEHÖR",
+    "ZUBEHOR",
+    "ZUBEHOER",
+    "SENSOREN",
+    "KABEL",
+    "AKKU",
+    "BATTERIE",
+    "MANSCHETTE",
+    "ELEKTRODE",
+    "ELEKTRODEN",
+    "LADEGERÄT",
+    "LADEGERAT",
+    "NETZTEIL",
+    "ERSATZTEIL",
+    "HALTERUNG",
+    "SCHLAUCH",
 ];
 
 /// Variant words that, after a listed model, make it a possible variant.

@@ -450,12 +450,50 @@ fn pdf_renders_both_languages_with_photos() {
                 "page 1 of",
                 "Data for the serious incident report",
             ],
+            Lang::De => &[
+                "Mitteilung an die Hausärztin oder den Hausarzt",
+                "Mögliches schwerwiegendes Vorkommnis",
+                "Niccolò D'Angelo",
+                "Fernüberwachung",
+                "Initialen G. D.",
+                "Liste v1 vom 3. März 2025",
+                "Seite 1 von",
+                "80 oder älter",
+                "Das Gerät",
+                "italienischen Gesundheitsministerium",
+                "D.Lgs. 137/2022",
+                "Angaben für die Meldung eines schwerwiegenden Vorkommnisses",
+            ],
         };
         for e in expect {
             assert!(flat.contains(e), "{lang:?}: missing {e:?} in\n{text}");
         }
         assert!(!flat.contains("Giuseppina"));
     }
+}
+
+#[test]
+fn german_pdf_keeps_umlauts_and_sharp_s() {
+    // The bundled fonts must carry ä ö ü ß (and capitals) for German text,
+    // both the app's own wording and what the sender typed.
+    let mut f = form();
+    f.observations = "Äußerst merkwürdige Werte; Größe übermäßig, Grüße aus Bozen.".into();
+    let n = notice(&affected(), f);
+    let pdf = render_pdf(&n, Lang::De, &photos()).unwrap();
+    let flat = pdftotext(&pdf)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for e in [
+        "Das Gerät",
+        "Anzeichen einer Manipulation",
+        "Äußerst merkwürdige Werte; Größe übermäßig, Grüße aus Bozen.",
+        "Unerwartete Neustarts",
+        "Ärztin",
+    ] {
+        assert!(flat.contains(e), "missing {e:?} in\n{flat}");
+    }
+    assert!(!flat.contains("Notice for the family doctor"));
 }
 
 #[test]

@@ -49,6 +49,9 @@ const REASSURANCE: &[&str] = &[
     ", non è nell'elenco",
     "tutto a posto",
     "non serve",
+    ", steht nicht auf der liste",
+    "nichts weiter nötig",
+    "alles in ordnung",
 ];
 
 #[test]
@@ -79,6 +82,17 @@ fn affected_sheet_in_both_languages() {
                 "Unplug the network cable",
                 "The monitor restarted by itself",
                 "10 March 2025",
+            ],
+            Lang::De => &[
+                "Farmacia San Lorenzo",
+                "Via Roma 12",
+                "Für die Patientin oder den Patienten",
+                "Dieser Monitor (CMS8000) steht auf der Liste der betroffenen Modelle",
+                "Modell CMS8000",
+                "Was zu Hause zu tun ist",
+                "Ziehen Sie das Netzwerkkabel",
+                "Der Monitor hat sich von selbst neu gestartet",
+                "10. März 2025",
             ],
         };
         for e in expect {
