@@ -212,6 +212,17 @@ fn read_one(
     (outcome, preview)
 }
 
+/// The files dropped on the window this frame.
+pub fn dropped_paths(ui: &Ui) -> Vec<PathBuf> {
+    ui.input(|i| {
+        i.raw
+            .dropped_files
+            .iter()
+            .map(|f| f.path().to_path_buf())
+            .collect()
+    })
+}
+
 /// "Reading 2 photos…" with *Cancel* and the progress bar.
 pub fn progress_ui(ui: &mut Ui, running: &Running, lang: Lang) {
     ui.horizontal(|ui| {

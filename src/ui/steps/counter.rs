@@ -3,8 +3,6 @@
 //! the patient; and *Next patient*, after which nothing of the last one is
 //! kept.
 
-use std::path::PathBuf;
-
 use egui::{Key, RichText, Ui};
 
 use super::StepCtx;
@@ -270,13 +268,7 @@ fn scan_error_text(lang: Lang, error: &identify::ScanError) -> String {
 /// Photos dropped on the window are read like the wizard's.
 fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
     let lang = ctx.lang;
-    let dropped: Vec<PathBuf> = ui.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .collect()
-    });
+    let dropped = photo_reading::dropped_paths(ui);
     if !dropped.is_empty() && state.reading.is_none() {
         match photo_reading::start(ui.ctx(), dropped) {
             Ok(running) => state.reading = Some(running),

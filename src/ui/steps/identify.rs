@@ -121,13 +121,7 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action
     ui.label(tr(lang, "photo-intro"));
 
     // Files dropped on the window, or chosen in the picker.
-    let dropped: Vec<PathBuf> = ui.input(|i| {
-        i.raw
-            .dropped_files
-            .iter()
-            .map(|f| f.path().to_path_buf())
-            .collect()
-    });
+    let dropped = photo_reading::dropped_paths(ui);
     let mut chosen = (!dropped.is_empty()).then_some(dropped);
     if !state.pending.is_empty() {
         // Already kept by the app: read them without announcing them again.
