@@ -9,7 +9,7 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable};
-use monitor_check::i18n::{Lang, tr};
+use monitor_check::i18n::{Lang, tr, tr_args};
 use monitor_check::ui::wizard::Step;
 use monitor_check::ui::{AppConfig, MonitorCheckApp};
 
@@ -503,4 +503,69 @@ fn refused_typed_text_is_shown_when_photos_are_read() {
             .is_none()
     );
     assert_eq!(h.state().step(), Step::Identify);
+}
+
+// Label photos: HEIC and EXIF-rotated JPEGs shown upright; a blurred
+// photo coached.
+
+/// The preview is the image named by its alternative text; it is drawn at
+/// the photo's shape (640×420 here, landscape), not as an empty box.
+fn assert_preview_shown(h: &Harness<'_, MonitorCheckApp>, lang: Lang, name: &str) {
+    let alt = tr_args(lang, "photo-alt", &[("name", name)]);
+    let rect = h.get_by_label(&alt).rect();
+    assert!(rect.width() > 100.0, "{alt}: {rect:?}");
+    let ratio = rect.width() / rect.height();
+    assert!((ratio - 640.0 / 420.0).abs() < 0.05, "{alt}: {rect:?}");
+}
+
+#[test]
+fn an_iphone_heic_photo_shows_in_the_preview() {
+    let lang = Lang::En;
+    let (mut h, _dir) = at_identify(lang);
+    drop_photo(&mut h, fixture("label_gps_iphone.heic"));
+    wait_for_label(&mut h, "We read: Model: CMS8000");
+    assert_preview_shown(&h, lang, "label_gps_iphone.heic");
+    click_containing(&mut h, &tr(lang, "photo-confirm-yes"));
+    assert_eq!(h.state().step(), Step::Result);
+}
+
+#[test]
+fn a_jpeg_stored_on_its_side_shows_upright_in_the_preview() {
+    let lang = Lang::It;
+    let (mut h, _dir) = at_identify(lang);
+    drop_photo(&mut h, fixture("label_gps.jpg"));
+    wait_for_label(&mut h, &tr(lang, "photo-confirm-question"));
+    assert_preview_shown(&h, lang, "label_gps.jpg");
+}
+
+#[test]
+fn a_blurred_photo_is_coached_with_the_part_to_photograph_again() {
+    let lang = Lang::En;
+    let (mut h, dir) = at_identify(lang);
+    // The label smeared beyond reading.
+    let smeared = dir.path().join("smeared.png");
+    image::open(fixture("ocr_label.jpg"))
+        .unwrap()
+        .blur(5.0)
+        .save(&smeared)
+        .unwrap();
+    drop_photo(&mut h, smeared);
+    wait_for_label(&mut h, &tr(lang, "coach-intro"));
+    assert!(h.query_by_label_contains("Hold the phone steady").is_some());
+    // The crop where the model should be, named for screen readers.
+    let alt = tr_args(lang, "coach-crop-alt", &[("name", "smeared.png")]);
+    let rect = h.get_by_label(&alt).rect();
+    assert!(rect.width() > 20.0, "{rect:?}");
+}
+
+#[test]
+fn a_sharp_photo_gets_no_coaching() {
+    let lang = Lang::En;
+    let (mut h, _dir) = at_identify(lang);
+    drop_photo(&mut h, fixture("ocr_label.jpg"));
+    wait_for_label(&mut h, "We read:");
+    assert!(
+        h.query_by_label_contains(&tr(lang, "coach-intro"))
+            .is_none()
+    );
 }
