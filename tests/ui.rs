@@ -272,6 +272,11 @@ fn an_unfinished_notice_survives_a_closed_app() {
 
     click(&mut h, Role::Button, &tr(lang, "ui-notice-discard"));
     assert_eq!(h.state().step(), Step::Identify);
+    // The removal runs on the writer thread; closing the window waits for
+    // it (`on_exit`), which the harness does not call, so wait here.
+    h.state()
+        .state()
+        .wait_for_writes(std::time::Duration::from_secs(5));
     drop(h);
     let h = harness(lang, dir.path());
     assert_eq!(h.state().step(), Step::Welcome);

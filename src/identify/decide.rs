@@ -566,7 +566,7 @@ fn unknown(catalog: &Catalog, v: &mut Verdict, all: &[Finding], steps: &[NextSte
 /// Telling a carer "not on the list" about a listed monitor is the one
 /// mistake this app must not make; an extra `unknown` only costs a second
 /// look at the label.
-fn enforce_safety(v: &mut Verdict, findings: &[Finding]) {
+pub(super) fn enforce_safety(v: &mut Verdict, findings: &[Finding]) {
     if v.verdict == VerdictKind::NotAffected {
         let listed: Vec<&Finding> = findings
             .iter()

@@ -10,7 +10,7 @@ use crate::catalog::{Catalog, model_key};
 
 use super::decide;
 use super::tokens::{KeyParts, canon};
-use super::{InputError, MatchRule, Reading, Verdict, check_text};
+use super::{InputError, MatchRule, Reading, Verdict, VerdictKind, check_text};
 
 /// How a listed name (model or alias key) ties to its entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,6 +180,13 @@ impl<'c> Matcher<'c> {
     /// Identifies one device from several readings; see
     /// [`super::identify_readings`].
     pub fn identify_readings(&self, readings: &[Reading]) -> Verdict {
-        decide::decide(self.catalog, self.scan(readings))
+        let mut verdict = decide::decide(self.catalog, self.scan(readings));
+        if verdict.verdict == VerdictKind::NotAffected {
+            // Before "not on the list": a listed name set aside with a UDI
+            // (`(21) CMS8000`) must still count.
+            let again = self.scan_without_udis(readings);
+            decide::enforce_safety(&mut verdict, &again.findings);
+        }
+        verdict
     }
 }

@@ -125,6 +125,8 @@ struct LineCtx<'a> {
     importer_seen: bool,
     /// The whole typed input is this one line of one atom.
     sole_atom: bool,
+    /// UDIs are read and set aside (not in the second, safety pass).
+    read_udis: bool,
     prev: &'a LineFlags,
 }
 
@@ -132,6 +134,18 @@ impl Matcher<'_> {
     /// Reads `readings` (cut to [`MAX_READINGS`] and the character caps)
     /// as the readings of one device.
     pub(super) fn scan(&self, readings: &[Reading]) -> Scan {
+        self.scan_with(readings, true)
+    }
+
+    /// Reads `readings` as if they held no UDI: nothing is set aside as
+    /// one, so a listed name inside a UDI element (`(21) CMS8000`, a serial
+    /// that spells a model) is read like any other text. Only its findings
+    /// are used, as a second opinion before "not on the list".
+    pub(super) fn scan_without_udis(&self, readings: &[Reading]) -> Scan {
+        self.scan_with(readings, false)
+    }
+
+    fn scan_with(&self, readings: &[Reading], read_udis: bool) -> Scan {
         let readings = readings.get(..MAX_READINGS).unwrap_or(readings);
         // Cut every reading, and all of them together, to the caps.
         let mut budget = MAX_TOTAL_CHARS;
@@ -162,6 +176,7 @@ impl Matcher<'_> {
                 &r.origin,
                 importer_in.contains(group),
                 prev,
+                read_udis,
                 &mut scan,
             );
             flags.insert(group, last);
@@ -186,6 +201,7 @@ impl Matcher<'_> {
         origin: &Origin,
         importer_seen: bool,
         prev: LineFlags,
+        read_udis: bool,
         scan: &mut Scan,
     ) -> LineFlags {
         let confidence = match origin {
@@ -206,7 +222,8 @@ impl Matcher<'_> {
             .chars()
             .filter(|c| *c != '\r' && *c != '\n')
             .collect();
-        if !joined.trim().contains(' ')
+        if read_udis
+            && !joined.trim().contains(' ')
             && let Some(result) = udi::parse(&normalize(&joined))
         {
             self.record_udi(
@@ -233,6 +250,7 @@ impl Matcher<'_> {
                 text: line.trim(),
                 importer_seen,
                 sole_atom,
+                read_udis,
                 prev: &prev,
             };
             let flags = self.scan_line(line, &ctx, scan);
@@ -353,7 +371,9 @@ impl Matcher<'_> {
     )]
     fn scan_line(&self, raw_line: &str, ctx: &LineCtx<'_>, scan: &mut Scan) -> LineFlags {
         let mut chars: Vec<char> = normalize(raw_line).chars().collect();
-        self.take_udis(&mut chars, ctx, scan);
+        if ctx.read_udis {
+            self.take_udis(&mut chars, ctx, scan);
+        }
         self.take_firmware(&mut chars, ctx, scan);
         let line: String = chars.iter().collect();
         let atoms = atoms(&line);
@@ -522,7 +542,8 @@ impl Matcher<'_> {
                     let raw: String = chars.iter().skip(i).take(used).collect();
                     // Only a UDI that was read whole is blanked out: the
                     // text of one that was not may hold a model name, and a
-                    // listed model read anywhere must count.
+                    // listed model read anywhere must count (for a name
+                    // inside a UDI element, see `scan_without_udis`).
                     let whole = result.is_ok();
                     self.record_udi(
                         result,

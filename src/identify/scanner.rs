@@ -314,10 +314,11 @@ fn read_as_code(line: &str) -> Option<Coded> {
     }
     let body = body.trim_start_matches(GS);
     // Another identifier further on: a second scan run into the first.
-    let (body, later) = match find_later_id(body) {
-        Some(at) => (body.get(..at).unwrap_or(body), true),
-        None => (body, false),
+    let (body, later_part) = match find_later_id(body) {
+        Some(at) => (body.get(..at).unwrap_or(body), body.get(at..)),
+        None => (body, None),
     };
+    let later = later_part.is_some();
     if is_aic(body) {
         if later {
             repaired.push(Repair::LaterScansDropped(1));
@@ -341,19 +342,25 @@ fn read_as_code(line: &str) -> Option<Coded> {
         let result = udi::parse(&with_id)?;
         (with_id, result)
     };
-    if later {
-        repaired.push(Repair::LaterScansDropped(1));
-    }
     let Ok(parsed) = parsed else {
+        // A code that did not read cleanly drops nothing: what followed
+        // it may be a model name, and a listed one must reach the matcher.
+        let text = match later_part {
+            Some(rest) => format!("{given}\n{rest}"),
+            None => given,
+        };
         return Some(Coded {
             input: ScannerInput {
-                text: given,
+                text,
                 kind: ScanKind::Gs1,
                 repaired,
             },
             sure: false,
         });
     };
+    if later {
+        repaired.push(Repair::LaterScansDropped(1));
+    }
     let kind = if parsed.reimbursement.is_some() {
         ScanKind::MedicinePack
     } else {

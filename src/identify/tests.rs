@@ -1038,3 +1038,48 @@ fn every_message_is_translated() {
         "{en}"
     );
 }
+
+/// Found by the property test on scanner input: a listed name inside a UDI
+/// element (here read as the serial, AI 21) was blanked out with the UDI,
+/// which left only the near miss `CMS800` and said "not on the list".
+#[test]
+fn a_listed_name_inside_a_udi_element_still_counts() {
+    let catalog = Catalog::bundled();
+    for text in [
+        "CMS800(21) CMS8000",
+        "CMS800 (01)08012345678901(21)CMS8000",
+        "CMS800 (21)MN-120",
+    ] {
+        let v = identify_text(&catalog, text).expect("verdict");
+        assert_ne!(v.verdict, VerdictKind::NotAffected, "{text}: {v:?}");
+    }
+    // A UDI with no model name in it is still set aside whole.
+    let v = identify_text(&catalog, "CMS8000 (01)08012345678901(21)SN12345").expect("verdict");
+    assert_eq!(v.verdict, VerdictKind::Affected);
+    assert_eq!(v.identifiers.serial.as_deref(), Some("SN12345"));
+}
+
+/// The same, with the name running across the end of the UDI element.
+#[test]
+fn a_listed_name_across_the_end_of_a_udi_element_still_counts() {
+    let catalog = Catalog::bundled();
+    for text in [
+        "CMS800(21) CMS 8000",
+        "CMS800(21)CMS 8000",
+        "CMS800 (21)MN 120",
+    ] {
+        let v = identify_text(&catalog, text).expect("verdict");
+        assert_ne!(v.verdict, VerdictKind::NotAffected, "{text}: {v:?}");
+    }
+}
+
+/// Found by the property test: a malformed code followed by a second scan
+/// on the same line cut the second one off, with the model name in it.
+#[test]
+fn a_malformed_code_drops_nothing_that_follows_it() {
+    let catalog = Catalog::bundled();
+    let scan = read_scan("]d201 ]d2 CMS8000\rCMS800").expect("a reading");
+    assert!(scan.text.contains("CMS8000"), "{scan:?}");
+    let v = identify_text(&catalog, &scan.text).expect("verdict");
+    assert_ne!(v.verdict, VerdictKind::NotAffected, "{v:?}");
+}
