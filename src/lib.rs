@@ -46,6 +46,7 @@ pub mod ocr;
 pub mod photos;
 pub mod picture;
 pub mod print;
+pub mod register;
 pub mod tally;
 pub mod ui;
 pub mod update;

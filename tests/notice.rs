@@ -196,10 +196,12 @@ fn eml_notice_parses_back() {
             .attachments()
             .map(|a| a.attachment_name().unwrap().to_owned())
             .collect();
-        assert_eq!(names.len(), 2, "{names:?}");
+        assert_eq!(names.len(), 3, "{names:?}");
         assert!(names[0].starts_with(pdf_name));
         assert_eq!(Path::new(&names[0]).extension(), Some("pdf".as_ref()));
-        assert_eq!(names[1], "etichetta.jpg");
+        // The notice's data, for the doctor's register.
+        assert_eq!(names[1], "monitor-check-notice.json");
+        assert_eq!(names[2], "etichetta.jpg");
         let pdf = m.attachments().next().unwrap();
         assert!(pdf.contents().starts_with(b"%PDF-"));
         assert!(m.body_text(0).unwrap().contains("CM80-2019-004711"));

@@ -18,6 +18,7 @@ mod list;
 pub(crate) mod notice;
 mod package_files;
 pub(crate) mod photo;
+mod register;
 pub(crate) mod update;
 
 /// Exit code for refused input.
@@ -85,6 +86,45 @@ enum FormatArg {
     Txt,
     Pdf,
     Eml,
+    /// The notice's data, as the doctor's register reads it.
+    Json,
+}
+
+/// A sign of tampering, as named on the command line.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum SignArg {
+    ReadingsMismatch,
+    UnexpectedRestart,
+    SettingsChanged,
+    NetworkTurnedOn,
+}
+
+impl From<SignArg> for crate::guidance::TamperSign {
+    fn from(s: SignArg) -> Self {
+        use crate::guidance::TamperSign;
+        match s {
+            SignArg::ReadingsMismatch => TamperSign::ReadingsMismatch,
+            SignArg::UnexpectedRestart => TamperSign::UnexpectedRestart,
+            SignArg::SettingsChanged => TamperSign::SettingsChanged,
+            SignArg::NetworkTurnedOn => TamperSign::NetworkTurnedOn,
+        }
+    }
+}
+
+/// A yes/no answer; leaving the option out leaves the question unanswered.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum YesNoArg {
+    Yes,
+    No,
+}
+
+impl From<YesNoArg> for crate::notice::Answer {
+    fn from(a: YesNoArg) -> Self {
+        match a {
+            YesNoArg::Yes => crate::notice::Answer::Yes,
+            YesNoArg::No => crate::notice::Answer::No,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -144,9 +184,31 @@ enum Command {
         /// The family doctor's name.
         #[arg(long)]
         gp: Option<String>,
+        /// The family doctor's e-mail address.
+        #[arg(long)]
+        gp_email: Option<String>,
+        /// The patient's initials.
+        #[arg(long)]
+        initials: Option<String>,
         /// Who sends it.
         #[arg(long, value_enum, default_value = "carer")]
         role: RoleArg,
+        /// The sender's name.
+        #[arg(long)]
+        sender_name: Option<String>,
+        /// The sender's phone or e-mail.
+        #[arg(long)]
+        sender_contact: Option<String>,
+        /// A sign of tampering that was seen (repeat for several).
+        #[arg(long, value_enum)]
+        seen: Vec<SignArg>,
+        /// The other signs were looked for and not seen (without it they
+        /// stay "not checked").
+        #[arg(long)]
+        no_other_signs: bool,
+        /// Whether the monitor is still used, off the network.
+        #[arg(long, value_enum)]
+        still_used: Option<YesNoArg>,
         /// Language of the notice.
         #[arg(long, value_enum, default_value = "it")]
         lang: Lang,
@@ -156,6 +218,14 @@ enum Command {
         /// Where to write it.
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
+    },
+    /// The family doctor's register of received notices.
+    Register {
+        /// The register file (default: the app's, in its data folder).
+        #[arg(long, global = true)]
+        file: Option<PathBuf>,
+        #[command(subcommand)]
+        command: register::RegisterCommand,
     },
     /// Fetch a newer signed list of affected models (the only network use).
     Update {
@@ -247,7 +317,14 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             serial,
             photo,
             gp,
+            gp_email,
+            initials,
             role,
+            sender_name,
+            sender_contact,
+            seen,
+            no_other_signs,
+            still_used,
             lang,
             format,
             output,
@@ -256,11 +333,19 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             serial,
             photos: photo,
             gp,
+            gp_email,
+            initials,
             role: role.into(),
+            sender_name,
+            sender_contact,
+            seen: seen.into_iter().map(Into::into).collect(),
+            no_other_signs,
+            still_used: still_used.map(Into::into),
             lang,
             format,
             output,
         }),
+        Command::Register { file, command } => register::run(file.as_deref(), command),
         Command::Update { from } => update::update(from.as_deref()),
         #[cfg(feature = "maintain")]
         Command::ImportCsaf { file } => crate::maintain::import::import_csaf(&file),

@@ -1,5 +1,6 @@
-//! `notice`: writes the notice for the family doctor as text, PDF or
-//! e-mail (`.eml`, never sent), from typed label text and optional photos.
+//! `notice`: writes the notice for the family doctor as text, PDF,
+//! e-mail (`.eml`, never sent) or its data as JSON, from typed label text
+//! and optional photos, with the answers given as options.
 //!
 //! The CLI is a caller, so it may read the clock and the files; the notice
 //! core gets them passed in.
@@ -11,10 +12,10 @@ use anyhow::Context as _;
 
 use super::FormatArg;
 use crate::catalog::Catalog;
-use crate::guidance::Role;
+use crate::guidance::{Role, TamperSign};
 use crate::i18n::Lang;
 use crate::identify::Verdict;
-use crate::notice::{self, IdentifiedBy, Notice, NoticeForm, PhotoFile};
+use crate::notice::{self, Answer, IdentifiedBy, Notice, NoticeData, NoticeForm, PhotoFile};
 use crate::ocr::{self, OcrError, PhotoText};
 use crate::photos::CheckError;
 
@@ -24,7 +25,16 @@ pub(super) struct Args {
     pub serial: Option<String>,
     pub photos: Vec<PathBuf>,
     pub gp: Option<String>,
+    pub gp_email: Option<String>,
+    pub initials: Option<String>,
     pub role: Role,
+    pub sender_name: Option<String>,
+    pub sender_contact: Option<String>,
+    /// Signs of tampering seen.
+    pub seen: Vec<TamperSign>,
+    /// Whether the other signs were looked for.
+    pub no_other_signs: bool,
+    pub still_used: Option<Answer>,
     pub lang: Lang,
     pub format: FormatArg,
     pub output: PathBuf,
@@ -39,11 +49,25 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let list = super::update::active_list();
     let (verdict, unreadable) = identify(&list.catalog, text, &photos)?;
 
+    let given = |o: &Option<String>| o.as_deref().map(str::trim).unwrap_or_default().to_owned();
     let mut form = NoticeForm {
-        gp_name: args.gp.clone().unwrap_or_default(),
+        gp_name: given(&args.gp),
+        gp_email: given(&args.gp_email),
+        patient_initials: given(&args.initials),
         sender_role: args.role,
+        sender_name: given(&args.sender_name),
+        sender_contact: given(&args.sender_contact),
         ..NoticeForm::default()
     };
+    for sign in &args.seen {
+        form.set_tamper_answer(*sign, Answer::Yes);
+    }
+    if args.no_other_signs {
+        form.no_other_signs();
+    }
+    if let Some(answer) = args.still_used {
+        form.actions.still_used_locally = answer;
+    }
     if let Some(serial) = args.serial.as_deref().map(str::trim) {
         // The user's serial wins over one read from a UDI.
         serial.clone_into(&mut form.device.serial);
@@ -61,6 +85,7 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let bytes = match args.format {
         FormatArg::Txt => notice::render_text(&notice, args.lang).into_bytes(),
         FormatArg::Pdf => notice::render_pdf(&notice, args.lang, &photos)?,
+        FormatArg::Json => NoticeData::from_notice(&notice, args.lang).to_json(),
         FormatArg::Eml => {
             let pdf = notice::render_pdf(&notice, args.lang, &photos)?;
             notice::render_eml(&notice, args.lang, &pdf, &photos)?

@@ -87,6 +87,8 @@ pub struct Draft {
     /// When the check was made (RFC 9557, e.g.
     /// `2025-03-10T13:45:00+01:00[Europe/Rome]`); empty when not known.
     pub checked_at: String,
+    /// The notice's id ([`super::data`]); empty in drafts from before ids.
+    pub notice_id: String,
     /// Where the user was: the wizard step's key (`result`, `guidance`,
     /// `notice`); empty when not known.
     pub step: String,

@@ -39,8 +39,8 @@ pub fn file_name(notice: &Notice, lang: Lang, extension: &str) -> String {
     )
 }
 
-/// The whole e-mail as `.eml` bytes: text body, `pdf` attached, and the
-/// photos attached shrunk, upright and re-encoded with no metadata. A photo
+/// The whole e-mail as `.eml` bytes: text body, `pdf` attached, the
+/// notice's data as JSON ([`super::data`]), and the photos attached shrunk, upright and re-encoded with no metadata. A photo
 /// that cannot be decoded is not attached; the body names it.
 ///
 /// `To` is the doctor's address when known; `From` is the sender's
@@ -86,6 +86,11 @@ pub fn render_eml(
         "application/pdf",
         file_name(notice, lang, "pdf"),
         pdf.to_vec(),
+    );
+    message = message.attachment(
+        super::data::MEDIA_TYPE,
+        super::data::FILE_NAME,
+        super::data::NoticeData::from_notice(notice, lang).to_json(),
     );
     let mut used = std::collections::HashSet::new();
     for p in prepared.into_iter().filter_map(|o| o.result.ok()) {

@@ -6,8 +6,9 @@
 //!
 //! - [`content`]: the form and the notice value.
 //! - [`text`]: plain text (copy, `.txt`, e-mail body).
-//! - [`pdf`]: A4 PDF/A-2b with the label photos.
+//! - [`pdf`]: A4 PDF/A-3b with the label photos and the data embedded.
 //! - [`eml`]: `.eml` with attachments, and `mailto:` links.
+//! - [`data`]: the notice as JSON, for the doctor's register.
 //! - [`draft`]: the autosaved draft.
 //! - [`photo`]: label photos shrunk, turned upright, stripped of EXIF.
 //! - [`font`]: the bundled fonts, shared with the UI.
@@ -15,7 +16,8 @@
 //!   (the patient's page, then the notice), drawn by the PDF writer.
 
 pub(crate) mod content;
-mod doc;
+pub mod data;
+pub(crate) mod doc;
 pub(crate) mod draft;
 pub(crate) mod eml;
 pub(crate) mod font;
@@ -27,6 +29,7 @@ pub(crate) mod text;
 pub use content::{
     ActionsTaken, AgeBand, Answer, DeviceDetails, IdentifiedBy, ListInfo, Notice, NoticeForm,
 };
+pub use data::{DataError, NoticeData};
 pub use draft::{Autosave, Draft, DraftError, DraftStore, DraftWriter};
 pub use eml::{EmlError, mailto_url, render_eml};
 pub use pdf::{PdfError, render_pdf};

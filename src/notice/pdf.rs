@@ -1,7 +1,7 @@
-//! The notice as an A4 PDF/A-2b with krilla: the bundled DejaVu fonts
+//! The notice as an A4 PDF/A-3b with krilla: the bundled DejaVu fonts
 //! embedded, headings, wrapped paragraphs, the label photos as thumbnails,
-//! bookmarks per section, and a footer with the list version and page
-//! numbers.
+//! bookmarks per section, a footer with the list version and page
+//! numbers, and the notice's data ([`super::data`]) as an embedded file.
 //!
 //! krilla draws glyphs where it is told and does no layout, so this module
 //! lays the document out itself in two passes: first into pages of drawing
@@ -11,6 +11,7 @@ use krilla::Document;
 use krilla::color::rgb;
 use krilla::configure::{Configuration, ConfigurationBuilder, Validator};
 use krilla::destination::XyzDestination;
+use krilla::embed::{AssociationKind, EmbeddedFile, MimeType};
 use krilla::geom::{PathBuilder, Point, Rect, Size, Transform};
 use krilla::image::Image;
 use krilla::metadata::{DateTime, Metadata};
@@ -23,6 +24,7 @@ use krilla::text::{Font, TextDirection};
 use krilla::{Data, SerializeSettings};
 
 use super::content::Notice;
+use super::data::{self, NoticeData};
 use super::doc::{self, Block, Doc};
 use super::font::{self, BOLD_TTF, Metrics, REGULAR_TTF};
 use super::photo::{self, PDF_MAX_PX, PhotoFile, PhotoOutcome};
@@ -111,24 +113,59 @@ pub fn render_pdf_prepared(
     let notice = photo::noting_unreadable(notice, photos);
     let notice = notice.as_ref();
     let d = doc::build(notice, lang);
-    render_docs(&[&d], notice, lang, &doc::subject(notice, lang), photos)
+    let info = PdfInfo::for_notice(notice, lang, &doc::subject(notice, lang));
+    render_docs(&[&d], &info, photos)
+}
+
+/// What goes around the pages of a PDF: its metadata and the file
+/// embedded with it.
+pub(crate) struct PdfInfo {
+    /// Document title.
+    pub title: String,
+    /// One line on what the document is (the metadata's description).
+    pub description: String,
+    /// Its language.
+    pub lang: Lang,
+    /// The app version that made it.
+    pub app_version: String,
+    /// When it was made (passed in: core does not read the clock).
+    pub date: jiff::Zoned,
+    /// A file embedded in the PDF: name, media type, description, bytes.
+    pub embedded: Option<(String, String, String, Vec<u8>)>,
+}
+
+impl PdfInfo {
+    /// For a document that carries `notice`: its data embedded.
+    pub(crate) fn for_notice(notice: &Notice, lang: Lang, title: &str) -> PdfInfo {
+        PdfInfo {
+            title: title.to_owned(),
+            description: tr(lang, "notice-title"),
+            lang,
+            app_version: notice.app_version.clone(),
+            date: notice.checked_at.clone(),
+            embedded: Some((
+                data::FILE_NAME.to_owned(),
+                data::MEDIA_TYPE.to_owned(),
+                tr(lang, "notice-data-description"),
+                NoticeData::from_notice(notice, lang).to_json(),
+            )),
+        }
+    }
 }
 
 /// Lays out `docs` one after the other, each from a new page, into one PDF
-/// titled `title`, with the footer of the first and pages numbered across
-/// all of them. The notice is one document; the patient's sheet is two
-/// (the patient's page, then the notice).
+/// described by `info`, with the footer of the first and pages numbered
+/// across all of them. The notice is one document; the patient's sheet is
+/// two (the patient's page, then the notice).
 pub(crate) fn render_docs(
     docs: &[&Doc],
-    notice: &Notice,
-    lang: Lang,
-    title: &str,
+    info: &PdfInfo,
     photos: &[PhotoOutcome],
 ) -> Result<Vec<u8>, PdfError> {
     let fonts = font::metrics().ok_or(PdfError::Font)?;
     let pages = layout(docs, fonts, photos);
     let footer = docs.first().map(|d| d.footer.as_str()).unwrap_or_default();
-    write(&pages, footer, notice, lang, title, fonts, photos)
+    write(&pages, footer, info, fonts, photos)
 }
 
 /// One drawing operation, in points from the page's top-left corner.
@@ -535,10 +572,11 @@ fn stroke(color: (u8, u8, u8), width: f32) -> Stroke {
 }
 
 fn settings() -> SerializeSettings {
-    // PDF/A-2b: a notice may end up in a medical record. Should krilla ever
+    // PDF/A-3b: a notice may end up in a medical record, and A-3 is the
+    // archival level that allows the embedded data file. Should krilla ever
     // refuse the combination, a plain PDF is better than none.
     let configuration = ConfigurationBuilder::new()
-        .set_validator(Validator::A(krilla::configure::Archival::A2_B))
+        .set_validator(Validator::A(krilla::configure::Archival::A3_B))
         .finish()
         .unwrap_or_else(|_| Configuration::default());
     SerializeSettings {
@@ -547,8 +585,17 @@ fn settings() -> SerializeSettings {
     }
 }
 
-fn metadata(notice: &Notice, lang: Lang, title: &str) -> Metadata {
-    let at = &notice.checked_at;
+fn metadata(info: &PdfInfo) -> Metadata {
+    Metadata::new()
+        .title(info.title.clone())
+        .language(info.lang.code().to_owned())
+        .creator(format!("Monitor Check {}", info.app_version))
+        .description(info.description.clone())
+        .creation_date(pdf_date(&info.date))
+}
+
+/// `at` as a PDF date, with its UTC offset.
+fn pdf_date(at: &jiff::Zoned) -> DateTime {
     let offset_secs = at.offset().seconds();
     let mut date = DateTime::new(u16::try_from(at.year()).unwrap_or(2000))
         .month(u8::try_from(at.month()).unwrap_or(1))
@@ -562,12 +609,7 @@ fn metadata(notice: &Notice, lang: Lang, title: &str) -> Metadata {
     ) {
         date = date.utc_offset_hour(h).utc_offset_minute(m);
     }
-    Metadata::new()
-        .title(title.to_owned())
-        .language(lang.code().to_owned())
-        .creator(format!("Monitor Check {}", notice.app_version))
-        .description(tr(lang, "notice-title"))
-        .creation_date(date)
+    date
 }
 
 /// The fonts and images a page is drawn with.
@@ -692,9 +734,7 @@ impl Painter {
 fn write(
     pages: &Pages,
     footer: &str,
-    notice: &Notice,
-    lang: Lang,
-    title: &str,
+    info: &PdfInfo,
     metrics: &(Metrics, Metrics),
     photos: &[PhotoOutcome],
 ) -> Result<Vec<u8>, PdfError> {
@@ -723,7 +763,7 @@ fn write(
             painter.op(&mut surface, op);
         }
         let page_no = tr_args(
-            lang,
+            info.lang,
             "notice-page",
             &[("page", &(n + 1).to_string()), ("pages", &total)],
         );
@@ -744,7 +784,22 @@ fn write(
         ));
     }
     document.set_outline(outline);
-    document.set_metadata(metadata(notice, lang, title));
+    document.set_metadata(metadata(info));
+    if let Some((name, media_type, description, bytes)) = &info.embedded {
+        document
+            .embed_file(EmbeddedFile {
+                path: name.clone(),
+                mime_type: MimeType::new(media_type),
+                description: Some(description.clone()),
+                association_kind: AssociationKind::Data,
+                data: Data::from(bytes.clone()),
+                modification_date: Some(pdf_date(&info.date)),
+                // Uncompressed: the data stays readable with a text editor.
+                compress: Some(false),
+                location: None,
+            })
+            .ok_or_else(|| PdfError::Write(format!("{name} was embedded twice")))?;
+    }
     document.finish().map_err(|e| match &e {
         krilla::error::KrillaError::Validation(errors) => PdfError::Write(format!(
             "{e}: {}",

@@ -48,7 +48,8 @@ pub fn render_patient_sheet(
         "sheet-pdf-title",
         &[("model", &doc::verdict_model(&notice, lang))],
     );
-    pdf::render_docs(&[&patient, &doctor], &notice, lang, &title, &[])
+    let info = pdf::PdfInfo::for_notice(&notice, lang, &title);
+    pdf::render_docs(&[&patient, &doctor], &info, &[])
 }
 
 /// The notice for the doctor, headed so the patient knows to hand it over.

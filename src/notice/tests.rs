@@ -546,16 +546,26 @@ fn eml_parses_back_with_attachments() {
         names,
         [
             "segnalazione-monitor-2025-03-10.pdf",
+            "monitor-check-notice.json",
             "etichetta-retro.jpg",
             "etichetta-lato.jpg"
         ]
     );
     assert_eq!(atts[0].content_type().unwrap().subtype(), Some("pdf"));
     assert_eq!(atts[0].contents(), pdf.as_slice());
+    // The notice's data, for the doctor's register.
+    assert_eq!(atts[1].content_type().unwrap().subtype(), Some("json"));
+    let data = crate::notice::NoticeData::parse(atts[1].contents()).unwrap();
+    assert_eq!(data.notice_id, n.id);
+    // Every answer, and the patient's name only if it is printed (not here).
+    let mut said = n.form.clone();
+    said.patient_full_name.clear();
+    assert_eq!(data.answered_form(), said);
+    assert!(!String::from_utf8_lossy(atts[1].contents()).contains("Giuseppina"));
     // Photos go out upright and without EXIF.
-    let first = image::load_from_memory(atts[1].contents()).unwrap();
+    let first = image::load_from_memory(atts[2].contents()).unwrap();
     assert_eq!((first.width(), first.height()), (1200, 1600));
-    assert!(!atts[1].contents().windows(4).any(|w| w == b"Exif"));
+    assert!(!atts[2].contents().windows(4).any(|w| w == b"Exif"));
 }
 
 #[test]
@@ -570,7 +580,8 @@ fn eml_without_addresses_has_no_to_or_from() {
     let m = MessageParser::default().parse(&eml).unwrap();
     assert!(m.to().is_none());
     assert!(m.from().is_none());
-    assert_eq!(m.attachments().count(), 1);
+    // The PDF and the notice's data.
+    assert_eq!(m.attachments().count(), 2);
     assert!(
         m.subject()
             .unwrap()

@@ -124,6 +124,15 @@ impl MonitorCheckApp {
         action
     }
 
+    /// Draws the family doctor's register.
+    fn register_ui(&mut self, ui: &mut egui::Ui) -> Option<Action> {
+        let mut register = std::mem::take(&mut self.state.register);
+        let ctx = self.state.step_ctx(&[]);
+        let action = steps::register::ui(ui, &ctx, &mut register);
+        self.state.register = register;
+        action
+    }
+
     /// Draws the current screen. Each screen reads the shared context and
     /// edits only its own state.
     fn step_ui(&mut self, ui: &mut egui::Ui) -> Option<Action> {
@@ -199,6 +208,16 @@ impl eframe::App for MonitorCheckApp {
                     .auto_shrink([false, false])
                     .show(ui, |ui| {
                         centered(ui, |ui| actions.extend(self.counter_ui(ui)));
+                    });
+            });
+        } else if self.state.mode() == Mode::Register {
+            egui::CentralPanel::default().show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("register")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        // The table is wider than a column of text.
+                        actions.extend(self.register_ui(ui));
                     });
             });
         } else {

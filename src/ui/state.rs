@@ -102,6 +102,8 @@ pub enum Mode {
     Wizard,
     /// The pharmacy counter: one screen, one patient after another.
     Counter,
+    /// The family doctor's register of received notices.
+    Register,
 }
 
 /// What the app knows between frames.
@@ -131,6 +133,8 @@ pub struct AppState {
     mode: Mode,
     /// The counter's screen, about the patient in front of it.
     pub(super) counter: steps::counter::State,
+    /// The family doctor's register screen.
+    pub(super) register: steps::register::State,
     /// The counter's checks per day (numbers only).
     tally: Tally,
     /// Cleaning up after a patient, on its own thread.
@@ -170,6 +174,7 @@ impl AppState {
             restored: false,
             mode: Mode::Wizard,
             counter: steps::counter::State::default(),
+            register: steps::register::State::default(),
             tally: Tally::default(),
             cleanup: None,
             counter_error: None,
@@ -200,6 +205,11 @@ impl AppState {
     /// The verdict shown at the counter for the patient in front of it.
     pub fn counter_verdict(&self) -> Option<&Verdict> {
         self.counter.verdict()
+    }
+
+    /// The family doctor's register screen.
+    pub fn register(&self) -> &steps::register::State {
+        &self.register
     }
 
     /// The counter's checks per day.
@@ -282,6 +292,11 @@ impl AppState {
             Action::SetCounter(counter) => self.prefs.counter.clone_from(counter),
             Action::OpenCounter => self.mode = Mode::Counter,
             Action::OpenWizard => self.mode = Mode::Wizard,
+            Action::OpenRegister => {
+                // Read afresh: another import may have run since.
+                self.register = steps::register::State::default();
+                self.mode = Mode::Register;
+            }
             Action::NextPatient => self.next_patient(),
             Action::Next | Action::Back | Action::InputChanged => {}
         }
@@ -399,6 +414,9 @@ impl AppState {
             self.prefs.lang = draft.lang;
             self.prefs.role = draft.role;
             self.notice.form = draft.form.clone();
+            if crate::notice::data::is_notice_id(&draft.notice_id) {
+                self.notice.id.clone_from(&draft.notice_id);
+            }
             self.identify.text.clone_from(&draft.typed_text);
             self.photos.clone_from(&draft.photo_paths);
             if let Ok(at) = draft.checked_at.parse() {
@@ -452,6 +470,7 @@ impl AppState {
         draft.verdict = self.wizard.verdict().cloned();
         draft.list_version = Some(self.list.catalog.version);
         draft.checked_at = self.checked_at.to_string();
+        draft.notice_id.clone_from(&self.notice.id);
         self.wizard.step().key().clone_into(&mut draft.step);
         draft
     }

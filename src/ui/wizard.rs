@@ -112,8 +112,10 @@ pub enum Action {
     SetFeedUrl(String),
     /// Show the pharmacy counter instead of the wizard.
     OpenCounter,
-    /// Leave the counter for the step-by-step wizard.
+    /// Leave the counter or the register for the step-by-step wizard.
     OpenWizard,
+    /// Show the family doctor's register of received notices.
+    OpenRegister,
     /// At the counter: forget everything about this patient (screen, notice,
     /// printed files), count the check if the tally is on, and get ready
     /// for the next one.
@@ -198,6 +200,7 @@ impl Wizard {
             | Action::SetFeedUrl(_)
             | Action::OpenCounter
             | Action::OpenWizard
+            | Action::OpenRegister
             | Action::NextPatient
             | Action::SetCounter(_) => {}
         }

@@ -2,6 +2,7 @@
 # Ton: ruhig, sachlich, kurze Sätze. Dieselben IDs wie en/notice.ftl.
 
 notice-title = Mitteilung an die Hausärztin oder den Hausarzt: Patientenmonitor
+notice-data-description = Die Daten dieser Mitteilung für das Register der Hausarztpraxis (JSON)
 notice-file-stem = monitor-mitteilung
 
 ## Betreff der E-Mail und Titel des PDF

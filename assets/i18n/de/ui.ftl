@@ -174,6 +174,8 @@ scan-medicine-pack = das ist der Code einer Arzneimittelpackung ({ $code }), nic
 ## Die Apothekentheke.
 welcome-counter-note = An der Apothekentheke erledigt ein Bildschirm alles: scannen oder eingeben, eine große Antwort, ein Blatt zum Drucken, nächste Person.
 welcome-open-counter = Die Apothekentheke öffnen
+welcome-register-note = Für Hausärztinnen und Hausärzte: Die Mitteilungen Ihrer Patientinnen und Patienten kommen als Daten zurück. Ziehen Sie sie ins Register, um zu sehen, wer einen betroffenen Monitor hat und wer Anzeichen einer Manipulation bemerkt hat.
+welcome-open-register = Das Register der Mitteilungen öffnen
 counter-heading = Apothekentheke
 counter-open-wizard = Stattdessen Schritt für Schritt prüfen
 counter-intro = Scannen Sie den Strichcode auf dem Schild des Monitors oder geben Sie das Modell oder den Code ein und drücken Sie dann die Eingabetaste.

@@ -2,6 +2,7 @@
 # Tone: calm, factual, short sentences. Same ids as it/notice.ftl.
 
 notice-title = Notice for the family doctor: patient monitor
+notice-data-description = The data of this notice, for the family doctor's register (JSON)
 notice-file-stem = monitor-notice
 
 ## E-mail subject and PDF title

@@ -174,6 +174,8 @@ scan-medicine-pack = this is a medicine pack code ({ $code }), not the monitor's
 ## The pharmacy counter.
 welcome-counter-note = At the pharmacy counter, one screen does it all: scan or type, a large answer, a sheet to print, next patient.
 welcome-open-counter = Open the pharmacy counter
+welcome-register-note = For family doctors: the notices your patients send come back as data. Drop them in the register to see who has an affected monitor and who saw signs of tampering.
+welcome-open-register = Open the register of notices
 counter-heading = Pharmacy counter
 counter-open-wizard = Step-by-step check instead
 counter-intro = Scan the barcode on the monitor's label, or type the model or the code, then press Enter.

@@ -2,6 +2,7 @@
 # Tono: calmo, fattuale, frasi brevi. Gli stessi id in en/notice.ftl.
 
 notice-title = Segnalazione al medico di famiglia: monitor paziente
+notice-data-description = I dati di questa segnalazione, per il registro del medico di famiglia (JSON)
 notice-file-stem = segnalazione-monitor
 
 ## Oggetto dell'e-mail e titolo del PDF

@@ -174,6 +174,8 @@ scan-medicine-pack = questo è il codice di una confezione di medicinale ({ $cod
 ## Il banco della farmacia.
 welcome-counter-note = Al banco della farmacia basta una schermata: si legge il codice o si scrive il modello, la risposta è grande, si stampa il foglio, poi il cliente successivo.
 welcome-open-counter = Apri il banco della farmacia
+welcome-register-note = Per i medici di famiglia: le segnalazioni inviate dai pazienti tornano come dati. Le trascini nel registro per vedere chi ha un monitor coinvolto e chi ha notato segni di manomissione.
+welcome-open-register = Apri il registro delle segnalazioni
 counter-heading = Banco della farmacia
 counter-open-wizard = Usa invece il controllo passo per passo
 counter-intro = Legga con il lettore il codice a barre dell'etichetta del monitor, oppure scriva il modello o il codice, poi prema Invio.

@@ -9,6 +9,7 @@ pub mod counter_sheet;
 pub mod guidance;
 pub mod identify;
 pub mod notice;
+pub mod register;
 pub mod result;
 pub mod welcome;
 

@@ -58,8 +58,10 @@ pub enum Outcome {
 
 /// The notice being written: its form (which the guidance step fills in
 /// too) and what the notice step keeps between frames.
-#[derive(Default)]
 pub struct State {
+    /// The notice's id, the same in all its renderings and kept in the
+    /// draft; a new notice (after Discard or Start over) gets a new one.
+    pub id: String,
     /// What the user has said so far.
     pub form: NoticeForm,
     job: Option<Job<Outcome>>,
@@ -67,10 +69,25 @@ pub struct State {
     built: Option<Built>,
 }
 
+impl Default for State {
+    fn default() -> State {
+        State {
+            id: notice::data::new_notice_id(),
+            form: NoticeForm::default(),
+            job: None,
+            message: None,
+            built: None,
+        }
+    }
+}
+
+/// What a notice is made of; it is rebuilt only when one of them changes.
+type Inputs = (String, NoticeForm, Lang, Verdict, Vec<String>, Vec<String>);
+
 /// The notice and its renderings, built once per change of what they are
 /// made from rather than on every frame.
 struct Built {
-    from: (NoticeForm, Lang, Verdict, Vec<String>, Vec<String>),
+    from: Inputs,
     notice: Notice,
     text: String,
     mailto: String,
@@ -79,15 +96,11 @@ struct Built {
 impl Built {
     /// Makes `slot` hold the notice for `from`, rebuilding it only when
     /// `from` changed.
-    fn refresh(
-        slot: &mut Option<Built>,
-        ctx: &StepCtx<'_>,
-        from: (NoticeForm, Lang, Verdict, Vec<String>, Vec<String>),
-    ) {
+    fn refresh(slot: &mut Option<Built>, ctx: &StepCtx<'_>, from: Inputs) {
         if slot.as_ref().is_some_and(|b| b.from == from) {
             return;
         }
-        let (form, lang, verdict, names, unreadable) = &from;
+        let (id, form, lang, verdict, names, unreadable) = &from;
         let mut notice = Notice::new(
             form.clone(),
             verdict,
@@ -96,6 +109,7 @@ impl Built {
             crate::APP_VERSION,
             names.clone(),
         );
+        notice.id.clone_from(id);
         notice.unreadable_photos.clone_from(unreadable);
         let text = notice::render_text(&notice, *lang);
         let mailto = notice::mailto_url(&notice, *lang);
@@ -126,6 +140,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
     let from = (
+        state.id.clone(),
         state.form.clone(),
         lang,
         verdict.clone(),

@@ -62,6 +62,16 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
             action = Some(Action::OpenCounter);
         }
     }
+    if ctx.role == Role::Gp {
+        ui.add_space(theme::GAP);
+        ui.label(tr(lang, "welcome-register-note"));
+        if ui
+            .button(RichText::new(tr(lang, "welcome-open-register")).strong())
+            .clicked()
+        {
+            action = Some(Action::OpenRegister);
+        }
+    }
     ui.add_space(theme::GAP * 2.0);
     list_ui(ui, ctx, state).or(action)
 }
