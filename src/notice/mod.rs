@@ -35,7 +35,7 @@ pub use eml::{EmlError, mailto_url, render_eml};
 pub use pdf::{PdfError, render_pdf};
 pub use photo::{PhotoError, PhotoFile, PhotoOutcome, PreparedPhoto};
 pub use sheet::{Pharmacy, render_patient_sheet};
-pub use text::render_text;
+pub use text::{render_incident_text, render_text};
 
 /// The subject line of the notice (e-mail subject, PDF title).
 pub fn subject(notice: &Notice, lang: crate::i18n::Lang) -> String {

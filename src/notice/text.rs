@@ -17,6 +17,23 @@ pub fn render_text(notice: &Notice, lang: Lang) -> String {
     render_doc(&d, lang)
 }
 
+/// Only the part of the notice that holds the data for the Ministry's
+/// report of a serious incident, under the notice's title and header, as
+/// plain text in `lang`; `None` when the notice reports no incident.
+pub fn render_incident_text(notice: &Notice, lang: Lang) -> Option<String> {
+    if !notice.is_incident() {
+        return None;
+    }
+    let mut d = doc::build(notice, lang);
+    let heading = tr(lang, "notice-h-incident");
+    d.sections.retain(|s| s.heading == heading);
+    d.alert = None;
+    for section in &mut d.sections {
+        section.new_page = false;
+    }
+    Some(render_doc(&d, lang))
+}
+
 /// Any [`Doc`] as plain text in `lang`.
 pub(super) fn render_doc(d: &Doc, lang: Lang) -> String {
     let mut out = String::new();

@@ -296,11 +296,14 @@ pub(crate) fn summary_doc(entries: &[&Entry], lang: Lang, at: &jiff::Zoned, name
     }
 }
 
-/// The notice behind `data` as it was written, in its own language, for
-/// the Ministry's report of an incident: rebuilt from the data with
+/// For an incident, the part of the notice behind `data` that holds the
+/// data for the Ministry's report; for any other notice, the whole notice.
+/// As it was written, in its own language, rebuilt from the data with
 /// `catalog` for the advisories and sources it cites.
 pub fn report_text(data: &NoticeData, catalog: &Catalog) -> String {
-    crate::notice::render_text(&notice_from(data, catalog), data.lang)
+    let notice = notice_from(data, catalog);
+    crate::notice::render_incident_text(&notice, data.lang)
+        .unwrap_or_else(|| crate::notice::render_text(&notice, data.lang))
 }
 
 /// A [`Notice`] from its data.

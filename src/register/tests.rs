@@ -381,8 +381,22 @@ fn the_report_text_is_the_notice_as_it_was_written() {
         Vec::new(),
     );
     let data = NoticeData::from_notice(&n, Lang::It);
+    let report = export::report_text(&data, &catalog);
+    assert_eq!(
+        Some(report.clone()),
+        crate::notice::render_incident_text(&n, Lang::It)
+    );
+    // The report's data, under the notice's title; not the whole notice.
+    assert!(
+        report.contains("R-1") && report.contains("G.V."),
+        "{report}"
+    );
+    assert!(report.len() < crate::notice::render_text(&n, Lang::It).len() / 2);
+    // A notice with no incident is shown whole.
+    let quiet = notice("CMS8000", "Q-1", AT);
+    let data = NoticeData::from_notice(&quiet, Lang::En);
     assert_eq!(
         export::report_text(&data, &catalog),
-        crate::notice::render_text(&n, Lang::It)
+        crate::notice::render_text(&quiet, Lang::En)
     );
 }

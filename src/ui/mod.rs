@@ -59,7 +59,7 @@ pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Monitor Check")
         .with_app_id(APP_ID)
-        .with_inner_size([1000.0, 780.0])
+        .with_inner_size([1100.0, 800.0])
         .with_min_inner_size([560.0, 480.0]);
     if let Some(icon) = window_icon() {
         viewport = viewport.with_icon(icon);

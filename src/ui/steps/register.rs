@@ -107,19 +107,24 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
             !state.busy(),
             egui::Button::new(RichText::new(tr(lang, "register-add")).strong()),
         );
-        if add.clicked() {
-            match ctx.dialogs {
-                // Tests drop files instead.
-                Dialogs::Fixed(_) => {}
-                Dialogs::System => {
-                    state.picker = Job::spawn("notice-picker", ui.ctx(), |_| {
-                        rfd::FileDialog::new()
-                            .add_filter("Notices", &["eml", "mbox", "pdf", "json", "mbx"])
-                            .pick_files()
-                    })
-                    .ok();
+        let folder = ui.add_enabled(
+            !state.busy(),
+            egui::Button::new(tr(lang, "register-add-folder")),
+        );
+        // Tests drop files instead of using the dialogs.
+        if matches!(ctx.dialogs, Dialogs::System) && (add.clicked() || folder.clicked()) {
+            let files = add.clicked();
+            state.picker = Job::spawn("notice-picker", ui.ctx(), move |_| {
+                let dialog = rfd::FileDialog::new();
+                if files {
+                    dialog
+                        .add_filter("Notices", &["eml", "mbox", "mbx", "pdf", "json"])
+                        .pick_files()
+                } else {
+                    dialog.pick_folder().map(|folder| vec![folder])
                 }
-            }
+            })
+            .ok();
         }
         ui.label(tr(lang, "register-drop-hint"));
     });
@@ -512,7 +517,8 @@ fn row_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, e: &Entry) {
         state.note.clone_from(&e.note);
         state.report = None;
     }
-    ui.label(format!("{} ({})", e.model, e.serial));
+    let model = if e.model.is_empty() { "—" } else { &e.model };
+    ui.label(format!("{model} ({})", e.serial));
     let (fill, text) = theme::verdict_colors(e.verdict, ctx.look);
     ui.label(
         RichText::new(verdict_label(lang, e.verdict))
@@ -520,13 +526,19 @@ fn row_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, e: &Entry) {
             .color(text),
     );
     if e.incident {
+        // Short names here; the details below say each sign in full.
         let signs: Vec<String> = e
             .signs_seen
             .iter()
-            .map(|s| tr(lang, &format!("{}.notice", s.message_id())))
+            .map(|s| {
+                tr(
+                    lang,
+                    &format!("register-sign-{}", register::sign_key(*s).replace('_', "-")),
+                )
+            })
             .collect();
         ui.label(
-            RichText::new(signs.join("; "))
+            RichText::new(signs.join(", "))
                 .strong()
                 .color(theme::urgent_color(ctx.look)),
         );
@@ -574,6 +586,9 @@ fn details_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, e: &Entry) {
                 .strong()
                 .color(theme::urgent_color(ctx.look)),
         );
+        for sign in &e.signs_seen {
+            widgets::bullet(ui, "•", tr(lang, sign.message_id()));
+        }
     }
     let mut status = e.status;
     let choices: Vec<(Status, String)> = Status::ALL
@@ -606,7 +621,12 @@ fn details_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, e: &Entry) {
             let note = state.note.clone();
             start(ui, ctx, state, Task::Note(e.device.clone(), note));
         }
-        let report = ui.add_enabled(!busy, egui::Button::new(tr(lang, "register-report")));
+        let label = if e.incident {
+            "register-report"
+        } else {
+            "register-show-notice"
+        };
+        let report = ui.add_enabled(!busy, egui::Button::new(tr(lang, label)));
         if report.clicked() {
             start(ui, ctx, state, Task::Report(e.device.clone()));
         }
@@ -614,7 +634,9 @@ fn details_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, e: &Entry) {
     if let Some((device, text)) = &state.report
         && device == &e.device
     {
-        ui.label(tr(lang, "register-report-intro"));
+        if e.incident {
+            ui.label(tr(lang, "register-report-intro"));
+        }
         if ui.button(tr(lang, "register-report-copy")).clicked() {
             ui.ctx().copy_text(text.clone());
         }
