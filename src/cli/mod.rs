@@ -247,6 +247,9 @@ enum Command {
         /// Time writing the PDF notice with these photos attached instead.
         #[arg(long = "pdf-with", value_name = "PHOTO", conflicts_with = "dir")]
         pdf_with: Vec<PathBuf>,
+        /// Time importing this many notice e-mails into a new register instead.
+        #[arg(long, value_name = "N", conflicts_with_all = ["dir", "pdf_with"])]
+        register: Option<usize>,
     },
 }
 
@@ -350,10 +353,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         #[cfg(feature = "maintain")]
         Command::ImportCsaf { file } => crate::maintain::import::import_csaf(&file),
         #[cfg(feature = "maintain")]
-        Command::Bench { dir, pdf_with } => match dir {
-            Some(dir) => crate::maintain::bench::photos(&dir),
-            None if !pdf_with.is_empty() => crate::maintain::bench::pdf(&pdf_with),
-            None => crate::maintain::bench::typed(),
+        Command::Bench {
+            dir,
+            pdf_with,
+            register,
+        } => match (dir, register) {
+            (Some(dir), _) => crate::maintain::bench::photos(&dir),
+            (None, Some(count)) => crate::maintain::bench_register::register(count),
+            (None, None) if !pdf_with.is_empty() => crate::maintain::bench::pdf(&pdf_with),
+            (None, None) => crate::maintain::bench::typed(),
         },
     }
 }

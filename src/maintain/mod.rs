@@ -22,5 +22,6 @@
 //! (`crate::cli`), so a timing measures what carers run.
 
 pub(crate) mod bench;
+pub(crate) mod bench_register;
 pub mod csaf;
 pub(crate) mod import;
