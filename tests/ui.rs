@@ -248,6 +248,51 @@ fn notice_is_filled_and_saved_as_pdf_and_text_in_both_languages() {
     }
 }
 
+/// The app in English, the notice in German for a doctor in South Tyrol:
+/// the preview and the saved text follow the notice's language, the
+/// screen stays English, and the choice comes back with the draft.
+#[test]
+fn the_notice_is_written_in_its_own_language() {
+    let lang = Lang::En;
+    let (mut h, dir) = walk_to_notice(lang, "CMS 8000");
+    let question = tr(lang, "ui-notice-language");
+    click(
+        &mut h,
+        Role::RadioButton,
+        &format!("{question}: {}", Lang::De.native_name()),
+    );
+    type_into(&mut h, &tr(lang, "ui-notice-gp-name"), "Dr. Gruber");
+    // The screen is still English; the preview is German.
+    h.get_by_label(&tr(lang, "ui-notice-save-text"));
+    let german = tr(Lang::De, "notice-title").to_uppercase();
+    assert!(preview(&h, lang).starts_with(&german));
+    click(&mut h, Role::Button, &tr(lang, "ui-notice-save-text"));
+    let mut text = None;
+    for _ in 0..100 {
+        settle(&mut h);
+        text = std::fs::read_dir(dir.path().join("saved"))
+            .ok()
+            .and_then(|mut d| d.find_map(|e| e.ok().map(|e| e.path())))
+            .and_then(|p| std::fs::read_to_string(p).ok());
+        if text.is_some() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let text = text.expect("a text notice");
+    assert!(
+        text.contains(&tr(Lang::De, "notice-title").to_uppercase()),
+        "{text}"
+    );
+    assert!(text.contains("Dr. Gruber"), "{text}");
+
+    wait_for_draft(&mut h, dir.path(), "Dr. Gruber");
+    drop(h);
+    let h = harness(lang, dir.path());
+    assert_eq!(h.state().step(), Step::Notice);
+    assert!(preview(&h, lang).starts_with(&german));
+}
+
 #[test]
 fn an_unfinished_notice_survives_a_closed_app() {
     let lang = Lang::En;

@@ -76,8 +76,10 @@ pub struct Draft {
     pub typed_text: String,
     /// Label photos chosen on the identify step.
     pub photo_paths: Vec<PathBuf>,
-    /// Language of the notice.
+    /// Language of the app when the draft was saved.
     pub lang: Lang,
+    /// Language of the notice when it differs from the app's.
+    pub notice_lang: Option<Lang>,
     /// Who is using the app.
     pub role: Role,
     /// The verdict the notice rests on, with its evidence, as it was shown.

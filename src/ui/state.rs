@@ -414,6 +414,7 @@ impl AppState {
             self.prefs.lang = draft.lang;
             self.prefs.role = draft.role;
             self.notice.form = draft.form.clone();
+            self.notice.lang = draft.notice_lang;
             if crate::notice::data::is_notice_id(&draft.notice_id) {
                 self.notice.id.clone_from(&draft.notice_id);
             }
@@ -471,6 +472,7 @@ impl AppState {
         draft.list_version = Some(self.list.catalog.version);
         draft.checked_at = self.checked_at.to_string();
         draft.notice_id.clone_from(&self.notice.id);
+        draft.notice_lang = self.notice.lang;
         self.wizard.step().key().clone_into(&mut draft.step);
         draft
     }

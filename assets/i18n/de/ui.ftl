@@ -70,6 +70,7 @@ guidance-next = Die Mitteilung für die Ärztin oder den Arzt schreiben
 
 ui-notice-heading = Mitteilung für die Hausärztin oder den Hausarzt
 ui-notice-intro = Füllen Sie aus, was Sie wissen; alle Angaben sind freiwillig. Die Mitteilung unten wird beim Schreiben aktualisiert und bleibt erhalten, wenn die App geschlossen wird.
+ui-notice-language = Sprache der Mitteilung
 ui-notice-restored = Wir haben die Mitteilung wiederhergestellt, die Sie zuletzt geschrieben haben.
 ui-notice-section-gp = Die Ärztin oder der Arzt
 ui-notice-gp-name = Name der Ärztin oder des Arztes

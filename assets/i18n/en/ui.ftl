@@ -70,6 +70,7 @@ guidance-next = Write the notice for the doctor
 
 ui-notice-heading = Notice for the family doctor
 ui-notice-intro = Fill in what you know; everything is optional. The notice below updates as you type, and it is kept safe if the app is closed.
+ui-notice-language = Language of the notice
 ui-notice-restored = We restored the notice you were writing last time.
 ui-notice-section-gp = The doctor
 ui-notice-gp-name = Doctor's name

@@ -70,6 +70,7 @@ guidance-next = Prepara l'avviso per il medico
 
 ui-notice-heading = Avviso per il medico di famiglia
 ui-notice-intro = Compili ciò che sa; ogni campo è facoltativo. L'avviso qui sotto si aggiorna mentre scrive e resta al sicuro anche se l'app viene chiusa.
+ui-notice-language = Lingua della segnalazione
 ui-notice-restored = Abbiamo ripreso l'avviso che stava scrivendo l'ultima volta.
 ui-notice-section-gp = Il medico
 ui-notice-gp-name = Nome del medico

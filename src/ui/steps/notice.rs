@@ -64,6 +64,9 @@ pub struct State {
     pub id: String,
     /// What the user has said so far.
     pub form: NoticeForm,
+    /// The language the notice is written in, when the user chose one
+    /// other than the app's (the doctor may read another language).
+    pub lang: Option<Lang>,
     job: Option<Job<Outcome>>,
     message: Option<(bool, String)>,
     built: Option<Built>,
@@ -74,6 +77,7 @@ impl Default for State {
         State {
             id: notice::data::new_notice_id(),
             form: NoticeForm::default(),
+            lang: None,
             job: None,
             message: None,
             built: None,
@@ -139,10 +143,12 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
+    // The notice's own language: the app's unless the user chose another.
+    let notice_lang = notice_lang_ui(ui, lang, state);
     let from = (
         state.id.clone(),
         state.form.clone(),
-        lang,
+        notice_lang,
         verdict.clone(),
         names,
         ctx.unreadable_photos.to_vec(),
@@ -153,7 +159,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
 
     // What most people came for comes first; the form refines it.
     ui.add_space(theme::GAP);
-    actions_ui(ui, ctx, current, state);
+    actions_ui(ui, ctx, current, notice_lang, state);
     ui.add_space(theme::GAP);
 
     form_ui(ui, lang, &mut state.form);
@@ -290,7 +296,21 @@ fn section(ui: &mut Ui, title: &str) {
     ui.label(theme::title(title));
 }
 
-fn actions_ui(ui: &mut Ui, ctx: &StepCtx<'_>, built: &Built, state: &mut State) {
+/// "Language of the notice": the app's by default, or another one.
+fn notice_lang_ui(ui: &mut Ui, lang: Lang, state: &mut State) -> Lang {
+    let mut chosen = state.lang.unwrap_or(lang);
+    let choices: Vec<(Lang, String)> = Lang::ALL
+        .into_iter()
+        .map(|l| (l, l.native_name().to_owned()))
+        .collect();
+    let question = tr(lang, "ui-notice-language");
+    if widgets::choice_ui(ui, question.as_str(), &question, &mut chosen, &choices) {
+        state.lang = (chosen != lang).then_some(chosen);
+    }
+    chosen
+}
+
+fn actions_ui(ui: &mut Ui, ctx: &StepCtx<'_>, built: &Built, notice_lang: Lang, state: &mut State) {
     let notice = &built.notice;
     let lang = ctx.lang;
     if let Some(job) = &mut state.job {
@@ -344,7 +364,7 @@ fn actions_ui(ui: &mut Ui, ctx: &StepCtx<'_>, built: &Built, state: &mut State) 
         }
         if let Some(output) = start {
             state.message = None;
-            match start_job(ui.ctx(), ctx, notice, output) {
+            match start_job(ui.ctx(), ctx, notice, notice_lang, output) {
                 Ok(job) => state.job = Some(job),
                 Err(e) => {
                     state.message =
@@ -414,9 +434,9 @@ fn start_job(
     egui_ctx: &egui::Context,
     ctx: &StepCtx<'_>,
     notice: &Notice,
+    lang: Lang,
     output: Output,
 ) -> std::io::Result<Job<Outcome>> {
-    let lang = ctx.lang;
     let notice = notice.clone();
     let photo_paths = ctx.photo_paths.to_vec();
     let dialogs = ctx.dialogs.clone();
