@@ -151,9 +151,12 @@ fn eml_attachments_carry_no_location_or_owner() {
     let m = MessageParser::default().parse(&eml).unwrap();
     let atts: Vec<_> = m.attachments().collect();
     let names: Vec<_> = atts.iter().map(|a| a.attachment_name().unwrap()).collect();
-    assert_eq!(names.len(), 3, "{names:?}");
-    assert_eq!(&names[1..], ["label_gps.jpg", "label_gps_iphone.jpg"]);
-    for a in &atts[1..] {
+    assert_eq!(names.len(), 4, "{names:?}");
+    // The PDF, the notice's data, then the photos.
+    assert_eq!(names[1], "monitor-check-notice.json");
+    assert!(!contains(atts[1].contents(), OWNER));
+    assert_eq!(&names[2..], ["label_gps.jpg", "label_gps_iphone.jpg"]);
+    for a in &atts[2..] {
         assert_eq!(a.content_type().unwrap().subtype(), Some("jpeg"));
         assert_clean(a.contents(), a.attachment_name().unwrap());
     }
@@ -200,8 +203,9 @@ fn a_file_that_is_not_a_photo_is_named_and_not_attached() {
         .attachments()
         .map(|a| a.attachment_name().unwrap().to_owned())
         .collect();
-    assert_eq!(names.len(), 2, "{names:?}");
-    assert_eq!(names[1], "ocr_label.jpg");
+    assert_eq!(names.len(), 3, "{names:?}");
+    assert_eq!(names[1], "monitor-check-notice.json");
+    assert_eq!(names[2], "ocr_label.jpg");
     let body = flat(m.body_text(0).unwrap().as_ref());
     assert!(
         body.contains("Label photo notes.jpg could not be read and is not attached."),
