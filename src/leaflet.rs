@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::i18n::{Lang, tr, tr_args};
 use crate::notice::PdfError;
 use crate::notice::doc::{Block, Doc, Section};
-use crate::notice::pdf::{self, PdfInfo};
+use crate::notice::pdf::{self, PdfInfo, Style};
 
 /// The doctor card's file name.
 pub const CARD_FILE_NAME: &str = "monitor-check-doctor.json";
@@ -32,8 +32,19 @@ pub const CARD_MAX_BYTES: usize = 64 * 1024;
 /// The longest name accepted, in characters: a title, two given names and
 /// two surnames fit with room to spare.
 pub const NAME_MAX_CHARS: usize = 120;
-/// The longest e-mail address accepted, in characters (RFC 5321's limit).
-pub const EMAIL_MAX_CHARS: usize = 254;
+/// The longest e-mail address accepted, in characters: far more than any
+/// real one (RFC 5321 allows 254), and short enough that the leaflet stays
+/// one page.
+pub const EMAIL_MAX_CHARS: usize = 100;
+
+/// The leaflet's type sizes: larger than the notice's, for older eyes
+/// (the body at 11 pt of DejaVu Sans reads like 12 pt of most faces).
+const LEAFLET_STYLE: Style = Style {
+    title: 18.0,
+    subtitle: 12.0,
+    heading: 13.5,
+    body: 11.0,
+};
 
 /// The five model names the leaflet names: the Ministry's note and its
 /// update. The relabel (Epsimed MN-120) is named with them.
@@ -64,6 +75,12 @@ pub enum DoctorError {
     /// Not something mail could be sent to.
     #[error("the doctor's e-mail address does not look like one (such as name@example.org)")]
     BadEmail,
+    /// An address longer than [`EMAIL_MAX_CHARS`].
+    #[error("the doctor's e-mail address is longer than {max_chars} characters")]
+    EmailTooLong {
+        /// The limit.
+        max_chars: usize,
+    },
 }
 
 /// Why a file is not a doctor card this build can read.
@@ -134,11 +151,13 @@ impl Doctor {
             });
         }
         let email = email.trim();
-        if email.chars().count() > EMAIL_MAX_CHARS
-            || email.chars().any(char::is_control)
-            || !crate::notice::eml::is_email(email)
-        {
+        if email.chars().any(char::is_control) || !crate::notice::eml::is_email(email) {
             return Err(DoctorError::BadEmail);
+        }
+        if email.chars().count() > EMAIL_MAX_CHARS {
+            return Err(DoctorError::EmailTooLong {
+                max_chars: EMAIL_MAX_CHARS,
+            });
         }
         Ok(Doctor {
             name,
@@ -320,7 +339,7 @@ pub fn render_leaflet(doctor: &Doctor, lang: Lang, at: &jiff::Zoned) -> Result<V
         date: at.clone(),
         embedded: None,
     };
-    pdf::render_docs(&[&doc], &info, &[])
+    pdf::render_docs_styled(&[&doc], &info, &[], LEAFLET_STYLE)
 }
 
 /// The leaflet laid out as words in `lang` (shared by the PDF and its
@@ -371,7 +390,9 @@ pub(crate) fn leaflet_doc(doctor: &Doctor, lang: Lang, at: &jiff::Zoned) -> Doc 
         letterhead: Vec::new(),
         kicker: None,
         title: t("leaflet-title"),
-        subtitle: tr_args(lang, "leaflet-subtitle", &[("name", &doctor.name)]),
+        // The doctor is named once, beside the QR code: a long name here
+        // would take lines the page does not have.
+        subtitle: t("leaflet-subtitle"),
         alert: None,
         header: Vec::new(),
         sections,

@@ -35,7 +35,7 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
     let doctor = Doctor::new(&args.gp, &args.gp_email).map_err(|e| {
         let option = match e {
             DoctorError::NoName | DoctorError::NameTooLong { .. } => "--gp",
-            DoctorError::BadEmail => "--gp-email",
+            DoctorError::BadEmail | DoctorError::EmailTooLong { .. } => "--gp-email",
         };
         anyhow::anyhow!("{e}: check {option}")
     })?;

@@ -56,6 +56,29 @@ const TITLE_SIZE: f32 = 17.0;
 const SUBTITLE_SIZE: f32 = 11.5;
 const HEADING_SIZE: f32 = 12.5;
 const BODY_SIZE: f32 = 10.0;
+
+/// The type sizes of a document, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Style {
+    /// The title.
+    pub title: f32,
+    /// The line under the title.
+    pub subtitle: f32,
+    /// Section headings.
+    pub heading: f32,
+    /// Paragraphs, bullets and fields.
+    pub body: f32,
+}
+
+impl Style {
+    /// The notice's sizes: a doctor's document, dense but clear.
+    pub(crate) const STANDARD: Style = Style {
+        title: TITLE_SIZE,
+        subtitle: SUBTITLE_SIZE,
+        heading: HEADING_SIZE,
+        body: BODY_SIZE,
+    };
+}
 const SMALL_SIZE: f32 = 8.0;
 const LEADING: f32 = 1.36;
 
@@ -171,8 +194,19 @@ pub(crate) fn render_docs(
     info: &PdfInfo,
     photos: &[PhotoOutcome],
 ) -> Result<Vec<u8>, PdfError> {
+    render_docs_styled(docs, info, photos, Style::STANDARD)
+}
+
+/// As [`render_docs`], with the type sizes of `style` (the patients'
+/// leaflet is set larger, for older eyes).
+pub(crate) fn render_docs_styled(
+    docs: &[&Doc],
+    info: &PdfInfo,
+    photos: &[PhotoOutcome],
+    style: Style,
+) -> Result<Vec<u8>, PdfError> {
     let fonts = font::metrics().ok_or(PdfError::Font)?;
-    let pages = layout(docs, fonts, photos);
+    let pages = layout(docs, fonts, photos, style);
     let footer = docs.first().map(|d| d.footer.as_str()).unwrap_or_default();
     write(&pages, footer, info, fonts, photos)
 }
@@ -224,6 +258,8 @@ struct Layout<'a> {
     current: Vec<Op>,
     bookmarks: Vec<(String, usize, f32)>,
     y: f32,
+    /// The type sizes.
+    style: Style,
     /// Left edge and width of the column that paragraphs, bullets and
     /// fields flow in: the full content width, or the column beside a QR
     /// code.
@@ -294,17 +330,17 @@ impl Layout<'_> {
     }
 
     fn bullet(&mut self, text: &str, indent: f32, mark: &str, bold: bool) {
-        let line_h = BODY_SIZE * LEADING;
+        let line_h = self.style.body * LEADING;
         let (left, width) = self.column;
         let x = left + indent;
-        let lines = self.wrap(text, bold, BODY_SIZE, width - indent);
+        let lines = self.wrap(text, bold, self.style.body, width - indent);
         for (i, line) in lines.into_iter().enumerate() {
             self.ensure(line_h);
             let y = self.y;
             if i == 0 {
-                self.text(x - 10.0, y, BODY_SIZE, bold, ACCENT, mark.to_owned());
+                self.text(x - 10.0, y, self.style.body, bold, ACCENT, mark.to_owned());
             }
-            self.text(x, y, BODY_SIZE, bold, INK, line);
+            self.text(x, y, self.style.body, bold, INK, line);
             self.y += line_h;
         }
     }
@@ -343,7 +379,7 @@ impl Layout<'_> {
         };
         self.para(first, MARGIN_X, CONTENT_W, LETTERHEAD_SIZE, true, INK);
         for line in lines {
-            self.para(line, MARGIN_X, CONTENT_W, BODY_SIZE, false, MUTED);
+            self.para(line, MARGIN_X, CONTENT_W, self.style.body, false, MUTED);
         }
         self.y += 4.0;
         let y = self.y;
@@ -356,10 +392,10 @@ impl Layout<'_> {
     }
 
     fn field(&mut self, label: &str, value: &str) {
-        let line_h = BODY_SIZE * LEADING;
-        let labels = self.wrap(label, true, BODY_SIZE, LABEL_W);
+        let line_h = self.style.body * LEADING;
+        let labels = self.wrap(label, true, self.style.body, LABEL_W);
         let (left, width) = self.column;
-        let values = self.wrap(value, false, BODY_SIZE, width - LABEL_W - LABEL_GAP);
+        let values = self.wrap(value, false, self.style.body, width - LABEL_W - LABEL_GAP);
         let rows = labels.len().max(values.len()).max(1);
         // Keep a field together unless it is longer than a page.
         #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
@@ -369,13 +405,13 @@ impl Layout<'_> {
             self.ensure(line_h);
             let y = self.y;
             if let Some(l) = labels.get(i) {
-                self.text(left, y, BODY_SIZE, true, MUTED, l.clone());
+                self.text(left, y, self.style.body, true, MUTED, l.clone());
             }
             if let Some(v) = values.get(i) {
                 self.text(
                     left + LABEL_W + LABEL_GAP,
                     y,
-                    BODY_SIZE,
+                    self.style.body,
                     false,
                     INK,
                     v.clone(),
@@ -388,13 +424,13 @@ impl Layout<'_> {
 
     fn heading(&mut self, text: &str) {
         // Keep the heading with at least three lines of what follows.
-        self.ensure(HEADING_SIZE * LEADING + 6.0 + 3.0 * BODY_SIZE * LEADING);
+        self.ensure(self.style.heading * LEADING + 6.0 + 3.0 * self.style.body * LEADING);
         if self.y > TOP {
             self.y += 10.0;
         }
         let page = self.done.len();
         self.bookmarks.push((text.to_owned(), page, self.y));
-        self.para(text, MARGIN_X, CONTENT_W, HEADING_SIZE, true, ACCENT);
+        self.para(text, MARGIN_X, CONTENT_W, self.style.heading, true, ACCENT);
         let y = self.y + 1.0;
         self.page().push(Op::Rule {
             x: MARGIN_X,
@@ -410,14 +446,14 @@ impl Layout<'_> {
         let head = self.wrap(heading, true, 11.0, inner_w);
         let body: Vec<Vec<String>> = paras
             .iter()
-            .map(|p| self.wrap(p, false, BODY_SIZE, inner_w))
+            .map(|p| self.wrap(p, false, self.style.body, inner_w))
             .collect();
         #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
         let height = 2.0 * pad
             + head.len() as f32 * 11.0 * LEADING
             + body
                 .iter()
-                .map(|p| p.len() as f32 * BODY_SIZE * LEADING + 4.0)
+                .map(|p| p.len() as f32 * self.style.body * LEADING + 4.0)
                 .sum::<f32>();
         self.ensure(height);
         let top = self.y;
@@ -436,8 +472,8 @@ impl Layout<'_> {
             self.y += 4.0;
             for line in p {
                 let y = self.y;
-                self.text(MARGIN_X + pad, y, BODY_SIZE, false, INK, line);
-                self.y += BODY_SIZE * LEADING;
+                self.text(MARGIN_X + pad, y, self.style.body, false, INK, line);
+                self.y += self.style.body * LEADING;
             }
         }
         self.y = top + height + 12.0;
@@ -494,7 +530,7 @@ impl Layout<'_> {
         self.end_float();
         let Some((width, dark)) = qr_modules(text) else {
             let (left, width) = self.column;
-            self.para(text, left, width, BODY_SIZE, false, INK);
+            self.para(text, left, width, self.style.body, false, INK);
             return;
         };
         #[expect(
@@ -534,10 +570,24 @@ impl Layout<'_> {
             self.para(kicker, MARGIN_X, CONTENT_W, KICKER_SIZE, true, MUTED);
             self.y += 3.0;
         }
-        self.para(&d.title, MARGIN_X, CONTENT_W, TITLE_SIZE, true, ACCENT);
+        self.para(
+            &d.title,
+            MARGIN_X,
+            CONTENT_W,
+            self.style.title,
+            true,
+            ACCENT,
+        );
         if !d.subtitle.is_empty() {
             self.y += 2.0;
-            self.para(&d.subtitle, MARGIN_X, CONTENT_W, SUBTITLE_SIZE, false, INK);
+            self.para(
+                &d.subtitle,
+                MARGIN_X,
+                CONTENT_W,
+                self.style.subtitle,
+                false,
+                INK,
+            );
         }
         self.y += 6.0;
         let y = self.y;
@@ -580,15 +630,15 @@ impl Layout<'_> {
                 Block::Para(p) => {
                     let (left, width) = self.column;
                     self.y += 2.0;
-                    self.para(p, left, width, BODY_SIZE, false, INK);
+                    self.para(p, left, width, self.style.body, false, INK);
                     self.y += 2.0;
                 }
                 Block::Strong(p) => {
                     // A sub-heading stays with at least two lines of what follows.
-                    self.ensure(4.0 * BODY_SIZE * LEADING);
+                    self.ensure(4.0 * self.style.body * LEADING);
                     let (left, width) = self.column;
                     self.y += 3.0;
-                    self.para(p, left, width, BODY_SIZE + 0.5, true, INK);
+                    self.para(p, left, width, self.style.body + 0.5, true, INK);
                     self.y += 3.0;
                 }
                 Block::Field(label, value) => self.field(label, value),
@@ -656,13 +706,19 @@ pub(crate) fn qr_squares(
     rects
 }
 
-fn layout(docs: &[&Doc], fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) -> Pages {
+fn layout(
+    docs: &[&Doc],
+    fonts: &(Metrics, Metrics),
+    photos: &[PhotoOutcome],
+    style: Style,
+) -> Pages {
     let mut l = Layout {
         fonts,
         done: Vec::new(),
         current: Vec::new(),
         bookmarks: Vec::new(),
         y: TOP,
+        style,
         column: (MARGIN_X, CONTENT_W),
         float_bottom: None,
     };
@@ -679,15 +735,15 @@ fn layout(docs: &[&Doc], fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) ->
     }
 }
 
-/// What the layout put on each page of `docs`: the QR squares, and each
+/// What the layout put on each page of `docs` set in `style`: the QR squares, and each
 /// line of text as its left edge, baseline and words (for tests that read
 /// the page back as a camera or a reader would).
 #[cfg(test)]
-pub(crate) fn laid_out(docs: &[&Doc]) -> Vec<LaidOutPage> {
+pub(crate) fn laid_out(docs: &[&Doc], style: Style) -> Vec<LaidOutPage> {
     let Some(fonts) = font::metrics() else {
         return Vec::new();
     };
-    layout(docs, fonts, &[])
+    layout(docs, fonts, &[], style)
         .pages
         .iter()
         .map(|ops| {

@@ -2,8 +2,8 @@
 # monitor, how, and where to send the notice. For elderly, non-technical
 # readers: short sentences, no jargon, never an "all clear".
 
-leaflet-title = Please check the patient monitor you use at home
-leaflet-subtitle = A request from your family doctor, { $name }
+leaflet-title = Please check your patient monitor at home
+leaflet-subtitle = A request from your family doctor
 leaflet-h-why = Why this check matters
 leaflet-why-flaw = Some patient monitors made by Contec (the CMS8000, and also the CMS6000, CMS6500, CMS7000 and CMS9000, some of them sold as Epsimed MN-120) have a hidden function: they can send the patient's data to a fixed address on the internet and load files from there.
 leaflet-why-ministry = The Ministry of Health asks everyone to check whether one of these monitors is in use, to take it off the internet and to tell the family doctor.
@@ -14,7 +14,7 @@ leaflet-check-install = Install the Monitor Check app on a computer. If you need
 leaflet-check-role = Open it and choose "{ role-carer }".
 leaflet-check-model = Type the model written on the label, or add a photo of the label taken with your phone.
 leaflet-check-steps = Follow the steps on the screen. The app tells you what to do with the monitor.
-leaflet-check-send = At the end, send the notice to your doctor by e-mail, or print it and bring it to the surgery. Send it whatever the answer is.
+leaflet-check-send = At the end, send the notice to your doctor by e-mail, or print it and bring it to the surgery, whatever the answer is.
 leaflet-h-doctor = 3. Send the notice to your doctor
 leaflet-qr-caption = With a phone, point the camera at this square: it offers to save your doctor's name and e-mail address in your contacts.
 leaflet-privacy = The app does its work on your computer. It sends nothing about you or your monitor anywhere: only the notice you choose to send to your doctor leaves your computer.
@@ -38,4 +38,5 @@ leaflet-ui-saved = Saved: { $path }
 leaflet-ui-error-name = Please type your name.
 leaflet-ui-error-name-long = This name is too long: please type a shorter one.
 leaflet-ui-error-email = Please type an e-mail address such as name@example.org.
+leaflet-ui-error-email-long = This address is too long for the leaflet: please use a shorter one.
 leaflet-ui-error-write = The file could not be written: { $reason }

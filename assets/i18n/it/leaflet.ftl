@@ -4,7 +4,7 @@
 # tecnici, mai un "tutto a posto".
 
 leaflet-title = Per favore, controlli il monitor paziente che usa a casa
-leaflet-subtitle = Una richiesta del suo medico di famiglia, { $name }
+leaflet-subtitle = Una richiesta del suo medico di famiglia
 leaflet-h-why = Perché questo controllo è importante
 leaflet-why-flaw = Alcuni monitor paziente prodotti da Contec (il CMS8000, e anche i CMS6000, CMS6500, CMS7000 e CMS9000, alcuni venduti come Epsimed MN-120) hanno una funzione nascosta: possono inviare i dati del paziente a un indirizzo fisso su internet e caricare file da lì.
 leaflet-why-ministry = Il Ministero della Salute chiede a tutti di verificare se uno di questi monitor è in uso, di scollegarlo da internet e di avvisare il medico di famiglia.
@@ -15,7 +15,7 @@ leaflet-check-install = Installi l'app Monitor Check su un computer. Se le serve
 leaflet-check-role = La apra e scelga "{ role-carer }".
 leaflet-check-model = Scriva il modello stampato sull'etichetta, oppure aggiunga una foto dell'etichetta fatta con il telefono.
 leaflet-check-steps = Segua i passaggi sullo schermo. L'app le dice cosa fare con il monitor.
-leaflet-check-send = Alla fine invii l'avviso al suo medico per e-mail, oppure lo stampi e lo porti in ambulatorio. Lo invii qualunque sia la risposta.
+leaflet-check-send = Alla fine invii l'avviso al suo medico per e-mail, oppure lo stampi e lo porti in ambulatorio, qualunque sia la risposta.
 leaflet-h-doctor = 3. Invii l'avviso al suo medico
 leaflet-qr-caption = Con un telefono, inquadri questo quadrato con la fotocamera: le proporrà di salvare il nome e l'indirizzo e-mail del suo medico nella rubrica.
 leaflet-privacy = L'app lavora sul suo computer. Non invia nulla su di lei o sul suo monitor: dal computer esce solo l'avviso che lei sceglie di mandare al suo medico.
@@ -39,4 +39,5 @@ leaflet-ui-saved = Salvato: { $path }
 leaflet-ui-error-name = Scriva il suo nome.
 leaflet-ui-error-name-long = Il nome è troppo lungo: ne scriva uno più breve.
 leaflet-ui-error-email = Scriva un indirizzo e-mail come nome@example.org.
+leaflet-ui-error-email-long = Questo indirizzo è troppo lungo per il volantino: ne usi uno più breve.
 leaflet-ui-error-write = Non è stato possibile scrivere il file: { $reason }

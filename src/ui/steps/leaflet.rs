@@ -173,6 +173,7 @@ fn start(ui: &Ui, ctx: &StepCtx<'_>, state: &mut State, task: Task, leaflet_lang
                 DoctorError::NoName => "leaflet-ui-error-name",
                 DoctorError::NameTooLong { .. } => "leaflet-ui-error-name-long",
                 DoctorError::BadEmail => "leaflet-ui-error-email",
+                DoctorError::EmailTooLong { .. } => "leaflet-ui-error-email-long",
             };
             state.message = Some((false, tr(lang, id)));
             return;
