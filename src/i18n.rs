@@ -18,6 +18,7 @@ macro_rules! language_files {
             include_str!(concat!("../assets/i18n/", $code, "/app.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/coach.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/guidance.ftl")),
+            include_str!(concat!("../assets/i18n/", $code, "/leaflet.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/notice.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/register.ftl")),
             include_str!(concat!("../assets/i18n/", $code, "/ui.ftl")),
@@ -211,7 +212,7 @@ mod tests {
         for lang in Lang::ALL {
             let files = FILES[lang.index()];
             assert!(files.iter().all(|f| !f.trim().is_empty()), "{lang:?}");
-            assert_eq!(files.len(), 7);
+            assert_eq!(files.len(), 8);
             for text in files {
                 assert!(FluentResource::try_new((*text).to_owned()).is_ok());
             }

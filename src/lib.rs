@@ -9,6 +9,9 @@
 //!   `import-csaf` and `bench` to it, and it reuses `cli`'s photo reading
 //!   and notice building so a timing measures what carers run.
 //! - [`cli`]: the command line over the same core.
+//! - [`leaflet`]: the family doctor's one-page leaflet for patients (PDF
+//!   with a QR code), and the doctor card that carries the doctor's name
+//!   and e-mail address to the patient's app.
 //! - [`notice`]: the notice for the family doctor (text, PDF, e-mail, draft).
 //! - [`explain`]: a verdict in plain sentences (shared by app, CLI, notice).
 //! - [`guidance`]: what to do, per verdict and role, each step with its source.
@@ -39,6 +42,7 @@ pub mod fsutil;
 pub mod guidance;
 pub mod i18n;
 pub mod identify;
+pub mod leaflet;
 #[cfg(feature = "maintain")]
 pub mod maintain;
 pub mod notice;

@@ -449,3 +449,95 @@ fn scanner_garbage_and_empty_scans_are_refused() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(err, "monitor-check: the scan is empty\n");
 }
+
+#[test]
+fn leaflet_writes_a_one_page_pdf_and_the_doctor_card() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("volantino.pdf");
+    let card = dir.path().join("medico.json");
+    let out = run(&[
+        "leaflet",
+        "--gp",
+        "Dott.ssa Lucia D'Agostino",
+        "--gp-email",
+        "l.dagostino@example.org",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--card",
+        card.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert_eq!(
+        lopdf::Document::load_mem(&bytes).unwrap().get_pages().len(),
+        1
+    );
+    // Italian unless asked otherwise, with the doctor and the models on it.
+    let text = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) is needed to read the PDF back");
+    let text = String::from_utf8(text.stdout).unwrap();
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "Per favore, controlli il monitor paziente",
+        "Dott.ssa Lucia D'Agostino",
+        "l.dagostino@example.org",
+        "CMS8000",
+        "CMS9000",
+        "Epsimed MN-120",
+        "Familiare o assistente",
+    ] {
+        assert!(flat.contains(expected), "no {expected:?} in:\n{flat}");
+    }
+    let doctor = monitor_check::leaflet::Doctor::from_card(&std::fs::read(&card).unwrap()).unwrap();
+    assert_eq!(doctor.name, "Dott.ssa Lucia D'Agostino");
+    assert_eq!(doctor.email, "l.dagostino@example.org");
+}
+
+#[test]
+fn leaflet_refuses_a_wrong_address_or_an_empty_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("leaflet.pdf");
+    let pdf_arg = pdf.to_str().unwrap();
+    let out = run(&[
+        "leaflet",
+        "--gp",
+        "Dr Rossi",
+        "--gp-email",
+        "055 123456",
+        "--lang",
+        "en",
+        "-o",
+        pdf_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "monitor-check: the doctor's e-mail address does not look like one (such as \
+         name@example.org): check --gp-email\n"
+    );
+    let out = run(&[
+        "leaflet",
+        "--gp",
+        "  ",
+        "--gp-email",
+        "m.rossi@example.org",
+        "-o",
+        pdf_arg,
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(
+        err,
+        "monitor-check: the doctor's name is empty: check --gp\n"
+    );
+    assert!(!pdf.exists());
+}

@@ -14,6 +14,7 @@ use crate::guidance::Role;
 use crate::i18n::Lang;
 
 mod identify;
+mod leaflet;
 mod list;
 pub(crate) mod notice;
 mod package_files;
@@ -219,6 +220,9 @@ enum Command {
         #[arg(short = 'o', long = "output")]
         output: PathBuf,
     },
+    /// Write the family doctor's one-page leaflet for patients (PDF), and
+    /// optionally the doctor card to send with it.
+    Leaflet(leaflet::Args),
     /// The family doctor's register of received notices.
     Register {
         /// The register file (default: the app's, in its data folder).
@@ -348,6 +352,7 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
             format,
             output,
         }),
+        Command::Leaflet(args) => leaflet::run(&args),
         Command::Register { file, command } => register::run(file.as_deref(), command),
         Command::Update { from } => update::update(from.as_deref()),
         #[cfg(feature = "maintain")]

@@ -154,7 +154,7 @@ fn encode(s: &str) -> String {
 
 /// A plausible e-mail address: one `@`, something on both sides, a dot in
 /// the domain, no spaces. Enough to avoid putting a phone number in `To`.
-fn is_email(s: &str) -> bool {
+pub(crate) fn is_email(s: &str) -> bool {
     let mut parts = s.split('@');
     match (parts.next(), parts.next(), parts.next()) {
         (Some(local), Some(domain), None) => {

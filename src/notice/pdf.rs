@@ -56,6 +56,29 @@ const TITLE_SIZE: f32 = 17.0;
 const SUBTITLE_SIZE: f32 = 11.5;
 const HEADING_SIZE: f32 = 12.5;
 const BODY_SIZE: f32 = 10.0;
+
+/// The type sizes of a document, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Style {
+    /// The title.
+    pub title: f32,
+    /// The line under the title.
+    pub subtitle: f32,
+    /// Section headings.
+    pub heading: f32,
+    /// Paragraphs, bullets and fields.
+    pub body: f32,
+}
+
+impl Style {
+    /// The notice's sizes: a doctor's document, dense but clear.
+    pub(crate) const STANDARD: Style = Style {
+        title: TITLE_SIZE,
+        subtitle: SUBTITLE_SIZE,
+        heading: HEADING_SIZE,
+        body: BODY_SIZE,
+    };
+}
 const SMALL_SIZE: f32 = 8.0;
 const LEADING: f32 = 1.36;
 
@@ -66,6 +89,13 @@ const BULLET_INDENT: f32 = 14.0;
 const SUB_INDENT: f32 = 30.0;
 const PHOTO_MAX_H: f32 = 210.0;
 const PHOTO_GAP: f32 = 14.0;
+/// Side of a QR code without its quiet zone: 38 mm, which a phone camera
+/// reads from a leaflet held at arm's length.
+const QR_SIDE: f32 = 38.0 * 72.0 / 25.4;
+/// The light margin kept around a QR code, in modules (the standard's 4).
+const QR_QUIET_MODULES: f32 = 4.0;
+/// Space between a QR code's quiet zone and the text beside it.
+const QR_TEXT_GAP: f32 = 8.0;
 
 /// Colours (sRGB).
 const INK: (u8, u8, u8) = (0x1a, 0x1a, 0x1a);
@@ -77,6 +107,8 @@ const ALERT_BG: (u8, u8, u8) = (0xfd, 0xee, 0xee);
 const WHITE: (u8, u8, u8) = (0xff, 0xff, 0xff);
 /// Amber for a verdict that is not known yet (dark ink on it).
 const AMBER: (u8, u8, u8) = (0xf5, 0xb7, 0x2e);
+/// Pure black for QR modules: the most contrast for a camera.
+const QR_INK: (u8, u8, u8) = (0, 0, 0);
 
 /// Letterhead, kicker and verdict banner sizes in points.
 const LETTERHEAD_SIZE: f32 = 13.0;
@@ -162,8 +194,19 @@ pub(crate) fn render_docs(
     info: &PdfInfo,
     photos: &[PhotoOutcome],
 ) -> Result<Vec<u8>, PdfError> {
+    render_docs_styled(docs, info, photos, Style::STANDARD)
+}
+
+/// As [`render_docs`], with the type sizes of `style` (the patients'
+/// leaflet is set larger, for older eyes).
+pub(crate) fn render_docs_styled(
+    docs: &[&Doc],
+    info: &PdfInfo,
+    photos: &[PhotoOutcome],
+    style: Style,
+) -> Result<Vec<u8>, PdfError> {
     let fonts = font::metrics().ok_or(PdfError::Font)?;
-    let pages = layout(docs, fonts, photos);
+    let pages = layout(docs, fonts, photos, style);
     let footer = docs.first().map(|d| d.footer.as_str()).unwrap_or_default();
     write(&pages, footer, info, fonts, photos)
 }
@@ -193,6 +236,12 @@ enum Op {
         index: usize,
         rect: (f32, f32, f32, f32),
     },
+    /// Rectangles filled as one shape (the dark modules of a QR code), so
+    /// no hairline shows where two of them touch.
+    Squares {
+        rects: Vec<(f32, f32, f32, f32)>,
+        color: (u8, u8, u8),
+    },
 }
 
 /// Laid-out pages, plus the bookmark of each section.
@@ -209,6 +258,14 @@ struct Layout<'a> {
     current: Vec<Op>,
     bookmarks: Vec<(String, usize, f32)>,
     y: f32,
+    /// The type sizes.
+    style: Style,
+    /// Left edge and width of the column that paragraphs, bullets and
+    /// fields flow in: the full content width, or the column beside a QR
+    /// code.
+    column: (f32, f32),
+    /// The bottom of the QR code the column runs beside, while it does.
+    float_bottom: Option<f32>,
 }
 
 impl Layout<'_> {
@@ -219,6 +276,9 @@ impl Layout<'_> {
     fn new_page(&mut self) {
         self.done.push(std::mem::take(&mut self.current));
         self.y = TOP;
+        // A QR code stays on its page; the text after it takes the width.
+        self.column = (MARGIN_X, CONTENT_W);
+        self.float_bottom = None;
     }
 
     /// Starts a new page unless `height` more points fit on this one.
@@ -270,16 +330,17 @@ impl Layout<'_> {
     }
 
     fn bullet(&mut self, text: &str, indent: f32, mark: &str, bold: bool) {
-        let line_h = BODY_SIZE * LEADING;
-        let x = MARGIN_X + indent;
-        let lines = self.wrap(text, bold, BODY_SIZE, CONTENT_W - indent);
+        let line_h = self.style.body * LEADING;
+        let (left, width) = self.column;
+        let x = left + indent;
+        let lines = self.wrap(text, bold, self.style.body, width - indent);
         for (i, line) in lines.into_iter().enumerate() {
             self.ensure(line_h);
             let y = self.y;
             if i == 0 {
-                self.text(x - 10.0, y, BODY_SIZE, bold, ACCENT, mark.to_owned());
+                self.text(x - 10.0, y, self.style.body, bold, ACCENT, mark.to_owned());
             }
-            self.text(x, y, BODY_SIZE, bold, INK, line);
+            self.text(x, y, self.style.body, bold, INK, line);
             self.y += line_h;
         }
     }
@@ -318,7 +379,7 @@ impl Layout<'_> {
         };
         self.para(first, MARGIN_X, CONTENT_W, LETTERHEAD_SIZE, true, INK);
         for line in lines {
-            self.para(line, MARGIN_X, CONTENT_W, BODY_SIZE, false, MUTED);
+            self.para(line, MARGIN_X, CONTENT_W, self.style.body, false, MUTED);
         }
         self.y += 4.0;
         let y = self.y;
@@ -331,9 +392,10 @@ impl Layout<'_> {
     }
 
     fn field(&mut self, label: &str, value: &str) {
-        let line_h = BODY_SIZE * LEADING;
-        let labels = self.wrap(label, true, BODY_SIZE, LABEL_W);
-        let values = self.wrap(value, false, BODY_SIZE, CONTENT_W - LABEL_W - LABEL_GAP);
+        let line_h = self.style.body * LEADING;
+        let labels = self.wrap(label, true, self.style.body, LABEL_W);
+        let (left, width) = self.column;
+        let values = self.wrap(value, false, self.style.body, width - LABEL_W - LABEL_GAP);
         let rows = labels.len().max(values.len()).max(1);
         // Keep a field together unless it is longer than a page.
         #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
@@ -343,13 +405,13 @@ impl Layout<'_> {
             self.ensure(line_h);
             let y = self.y;
             if let Some(l) = labels.get(i) {
-                self.text(MARGIN_X, y, BODY_SIZE, true, MUTED, l.clone());
+                self.text(left, y, self.style.body, true, MUTED, l.clone());
             }
             if let Some(v) = values.get(i) {
                 self.text(
-                    MARGIN_X + LABEL_W + LABEL_GAP,
+                    left + LABEL_W + LABEL_GAP,
                     y,
-                    BODY_SIZE,
+                    self.style.body,
                     false,
                     INK,
                     v.clone(),
@@ -362,13 +424,13 @@ impl Layout<'_> {
 
     fn heading(&mut self, text: &str) {
         // Keep the heading with at least three lines of what follows.
-        self.ensure(HEADING_SIZE * LEADING + 6.0 + 3.0 * BODY_SIZE * LEADING);
+        self.ensure(self.style.heading * LEADING + 6.0 + 3.0 * self.style.body * LEADING);
         if self.y > TOP {
             self.y += 10.0;
         }
         let page = self.done.len();
         self.bookmarks.push((text.to_owned(), page, self.y));
-        self.para(text, MARGIN_X, CONTENT_W, HEADING_SIZE, true, ACCENT);
+        self.para(text, MARGIN_X, CONTENT_W, self.style.heading, true, ACCENT);
         let y = self.y + 1.0;
         self.page().push(Op::Rule {
             x: MARGIN_X,
@@ -384,14 +446,14 @@ impl Layout<'_> {
         let head = self.wrap(heading, true, 11.0, inner_w);
         let body: Vec<Vec<String>> = paras
             .iter()
-            .map(|p| self.wrap(p, false, BODY_SIZE, inner_w))
+            .map(|p| self.wrap(p, false, self.style.body, inner_w))
             .collect();
         #[expect(clippy::cast_precision_loss, reason = "a handful of lines")]
         let height = 2.0 * pad
             + head.len() as f32 * 11.0 * LEADING
             + body
                 .iter()
-                .map(|p| p.len() as f32 * BODY_SIZE * LEADING + 4.0)
+                .map(|p| p.len() as f32 * self.style.body * LEADING + 4.0)
                 .sum::<f32>();
         self.ensure(height);
         let top = self.y;
@@ -410,8 +472,8 @@ impl Layout<'_> {
             self.y += 4.0;
             for line in p {
                 let y = self.y;
-                self.text(MARGIN_X + pad, y, BODY_SIZE, false, INK, line);
-                self.y += BODY_SIZE * LEADING;
+                self.text(MARGIN_X + pad, y, self.style.body, false, INK, line);
+                self.y += self.style.body * LEADING;
             }
         }
         self.y = top + height + 12.0;
@@ -459,6 +521,45 @@ impl Layout<'_> {
         }
     }
 
+    /// A QR code of `text`, [`QR_SIDE`] wide at the left margin, with its
+    /// quiet zone kept clear all round (to the left it lies in the page
+    /// margin). The rest of the section flows in a column beside it, from
+    /// its top, until [`Layout::end_float`]. Text too long for a QR code
+    /// is printed as it is.
+    fn qr(&mut self, text: &str) {
+        self.end_float();
+        let Some((width, dark)) = qr_modules(text) else {
+            let (left, width) = self.column;
+            self.para(text, left, width, self.style.body, false, INK);
+            return;
+        };
+        #[expect(
+            clippy::cast_precision_loss,
+            reason = "a QR code is at most 177 modules"
+        )]
+        let module = QR_SIDE / width as f32;
+        let quiet = QR_QUIET_MODULES * module;
+        self.ensure(QR_SIDE + 2.0 * quiet);
+        let top = self.y + quiet;
+        let rects = qr_squares(width, &dark, (MARGIN_X, top), module);
+        self.page().push(Op::Squares {
+            rects,
+            color: QR_INK,
+        });
+        let indent = QR_SIDE + quiet + QR_TEXT_GAP;
+        self.column = (MARGIN_X + indent, CONTENT_W - indent);
+        self.float_bottom = Some(top + QR_SIDE + quiet);
+        self.y = top;
+    }
+
+    /// Back to the full width below the QR code the column ran beside.
+    fn end_float(&mut self) {
+        if let Some(bottom) = self.float_bottom.take() {
+            self.y = self.y.max(bottom);
+        }
+        self.column = (MARGIN_X, CONTENT_W);
+    }
+
     /// One document from the top of the current page.
     fn doc(&mut self, d: &Doc, photos: &[PhotoOutcome]) {
         self.letterhead(&d.letterhead);
@@ -469,10 +570,24 @@ impl Layout<'_> {
             self.para(kicker, MARGIN_X, CONTENT_W, KICKER_SIZE, true, MUTED);
             self.y += 3.0;
         }
-        self.para(&d.title, MARGIN_X, CONTENT_W, TITLE_SIZE, true, ACCENT);
+        self.para(
+            &d.title,
+            MARGIN_X,
+            CONTENT_W,
+            self.style.title,
+            true,
+            ACCENT,
+        );
         if !d.subtitle.is_empty() {
             self.y += 2.0;
-            self.para(&d.subtitle, MARGIN_X, CONTENT_W, SUBTITLE_SIZE, false, INK);
+            self.para(
+                &d.subtitle,
+                MARGIN_X,
+                CONTENT_W,
+                self.style.subtitle,
+                false,
+                INK,
+            );
         }
         self.y += 6.0;
         let y = self.y;
@@ -496,6 +611,7 @@ impl Layout<'_> {
                 self.heading(&s.heading);
             }
             self.blocks(&s.blocks, photos);
+            self.end_float();
         }
     }
 
@@ -512,15 +628,17 @@ impl Layout<'_> {
             );
             match b {
                 Block::Para(p) => {
+                    let (left, width) = self.column;
                     self.y += 2.0;
-                    self.para(p, MARGIN_X, CONTENT_W, BODY_SIZE, false, INK);
+                    self.para(p, left, width, self.style.body, false, INK);
                     self.y += 2.0;
                 }
                 Block::Strong(p) => {
                     // A sub-heading stays with at least two lines of what follows.
-                    self.ensure(4.0 * BODY_SIZE * LEADING);
+                    self.ensure(4.0 * self.style.body * LEADING);
+                    let (left, width) = self.column;
                     self.y += 3.0;
-                    self.para(p, MARGIN_X, CONTENT_W, BODY_SIZE + 0.5, true, INK);
+                    self.para(p, left, width, self.style.body + 0.5, true, INK);
                     self.y += 3.0;
                 }
                 Block::Field(label, value) => self.field(label, value),
@@ -529,18 +647,80 @@ impl Layout<'_> {
                 Block::SubBullet(p) => self.bullet(p, SUB_INDENT, "–", false),
                 Block::Verdict(kind, p) => self.verdict(*kind, p),
                 Block::Photos => self.photos(photos),
+                Block::Qr(text) => self.qr(text),
             }
         }
     }
 }
 
-fn layout(docs: &[&Doc], fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) -> Pages {
+/// The modules of a QR code holding `text` (error correction level M,
+/// which survives a crease or a smudge on paper): its width in modules and
+/// whether each module is dark, row by row. `None` when the text is too
+/// long for any QR code.
+pub(crate) fn qr_modules(text: &str) -> Option<(usize, Vec<bool>)> {
+    let code =
+        qrcode::QrCode::with_error_correction_level(text.as_bytes(), qrcode::EcLevel::M).ok()?;
+    let width = code.width();
+    let dark = code
+        .into_colors()
+        .into_iter()
+        .map(|c| c == qrcode::Color::Dark)
+        .collect();
+    Some((width, dark))
+}
+
+/// The dark modules of a `width`-module QR code as rectangles, with its
+/// top-left corner at `origin` and modules `module` points wide: each run
+/// of dark modules in a row is one rectangle.
+pub(crate) fn qr_squares(
+    width: usize,
+    dark: &[bool],
+    origin: (f32, f32),
+    module: f32,
+) -> Vec<(f32, f32, f32, f32)> {
+    let mut rects = Vec::new();
+    for (row, modules) in dark.chunks(width.max(1)).enumerate() {
+        let mut col = 0;
+        while col < modules.len() {
+            if !modules.get(col).copied().unwrap_or(false) {
+                col += 1;
+                continue;
+            }
+            let start = col;
+            while modules.get(col).copied().unwrap_or(false) {
+                col += 1;
+            }
+            #[expect(
+                clippy::cast_precision_loss,
+                reason = "a QR code is at most 177 modules"
+            )]
+            let rect = (
+                origin.0 + start as f32 * module,
+                origin.1 + row as f32 * module,
+                (col - start) as f32 * module,
+                module,
+            );
+            rects.push(rect);
+        }
+    }
+    rects
+}
+
+fn layout(
+    docs: &[&Doc],
+    fonts: &(Metrics, Metrics),
+    photos: &[PhotoOutcome],
+    style: Style,
+) -> Pages {
     let mut l = Layout {
         fonts,
         done: Vec::new(),
         current: Vec::new(),
         bookmarks: Vec::new(),
         y: TOP,
+        style,
+        column: (MARGIN_X, CONTENT_W),
+        float_bottom: None,
     };
     for (i, d) in docs.iter().enumerate() {
         if i > 0 {
@@ -553,6 +733,45 @@ fn layout(docs: &[&Doc], fonts: &(Metrics, Metrics), photos: &[PhotoOutcome]) ->
         pages: l.done,
         bookmarks: l.bookmarks,
     }
+}
+
+/// What the layout put on each page of `docs` set in `style`: the QR squares, and each
+/// line of text as its left edge, baseline and words (for tests that read
+/// the page back as a camera or a reader would).
+#[cfg(test)]
+pub(crate) fn laid_out(docs: &[&Doc], style: Style) -> Vec<LaidOutPage> {
+    let Some(fonts) = font::metrics() else {
+        return Vec::new();
+    };
+    layout(docs, fonts, &[], style)
+        .pages
+        .iter()
+        .map(|ops| {
+            let mut page = LaidOutPage::default();
+            for op in ops {
+                match op {
+                    Op::Squares { rects, .. } => page.squares.extend(rects.iter().copied()),
+                    Op::Text {
+                        x, y, size, text, ..
+                    } => {
+                        page.lines.push((*x, *y, *size, text.clone()));
+                    }
+                    Op::Rect { .. } | Op::Rule { .. } | Op::Image { .. } => {}
+                }
+            }
+            page
+        })
+        .collect()
+}
+
+/// One laid-out page, as [`laid_out`] gives it.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub(crate) struct LaidOutPage {
+    /// The QR squares: x, y, width, height in points from the top left.
+    pub squares: Vec<(f32, f32, f32, f32)>,
+    /// The lines of text: x, baseline, type size and the words.
+    pub lines: Vec<(f32, f32, f32, String)>,
 }
 
 fn fill(color: (u8, u8, u8)) -> Fill {
@@ -684,6 +903,20 @@ impl Painter {
                 surface.set_stroke(None);
             }
             Op::Rule { x, y, w } => Self::line(surface, *x, *y, *w, 0.7),
+            Op::Squares { rects, color } => {
+                let mut pb = PathBuilder::new();
+                for r in rects {
+                    if let Some(r) = Rect::from_xywh(r.0, r.1, r.2, r.3) {
+                        pb.push_rect(r);
+                    }
+                }
+                let Some(path) = pb.finish() else {
+                    return;
+                };
+                surface.set_fill(Some(fill(*color)));
+                surface.set_stroke(None);
+                surface.draw_path(&path);
+            }
             Op::Image { index, rect } => {
                 let Some(Some(image)) = self.images.get(*index) else {
                     return;
