@@ -73,7 +73,8 @@ fn wait_idle(h: &mut Harness<'_, MonitorCheckApp>) {
 
 fn click(h: &mut Harness<'_, MonitorCheckApp>, role: Role, label: &str) {
     h.get_by_role_and_label(role, label).scroll_to_me();
-    h.run_steps(2);
+    // Scrolling is animated over a few frames.
+    h.run_steps(8);
     h.get_by_role_and_label(role, label).click();
     h.run_steps(4);
 }
@@ -192,4 +193,126 @@ fn a_doctor_imports_notices_filters_them_and_records_what_was_done() {
     click(&mut h, Role::Button, &tr(lang, "welcome-open-register"));
     wait_idle(&mut h);
     assert_eq!(h.state().state().register().entries().len(), 3);
+}
+
+fn type_into(h: &mut Harness<'_, MonitorCheckApp>, label: &str, text: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run_steps(8);
+    h.get_by_label(label).focus();
+    h.run_steps(2);
+    h.get_by_label(label).type_text(text);
+    h.run_steps(4);
+}
+
+/// Runs frames until `path` exists (a worker thread writes it), at most 20 s.
+fn wait_for_file(h: &mut Harness<'_, MonitorCheckApp>, path: &Path) {
+    for _ in 0..200 {
+        h.run_steps(2);
+        if path.exists() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("{} was never written", path.display());
+}
+
+/// The whole loop a family doctor runs: the leaflet and the doctor card
+/// from the register screen; a patient's app that opens the card and
+/// writes the notice; the notice back in the doctor's register.
+#[test]
+fn a_doctor_hands_out_the_leaflet_and_the_patients_notice_comes_back() {
+    let lang = Lang::En;
+    let doctor_dir = tempfile::tempdir().unwrap();
+    let mut gp = app(lang, doctor_dir.path());
+    click(&mut gp, Role::RadioButton, &tr(lang, "role-gp"));
+    click(&mut gp, Role::Button, &tr(lang, "welcome-open-register"));
+    wait_idle(&mut gp);
+    // The register is empty, so the leaflet section is open.
+    type_into(&mut gp, &tr(lang, "leaflet-ui-name"), "Dr Anna Verdi");
+    type_into(
+        &mut gp,
+        &tr(lang, "leaflet-ui-email"),
+        "a.verdi@example.org",
+    );
+    click(&mut gp, Role::Button, &tr(lang, "leaflet-ui-save-pdf"));
+    let saved = doctor_dir.path().join("saved");
+    let leaflet = saved.join(monitor_check::leaflet::file_name(lang));
+    wait_for_file(&mut gp, &leaflet);
+    assert!(std::fs::read(&leaflet).unwrap().starts_with(b"%PDF-"));
+    click(&mut gp, Role::Button, &tr(lang, "leaflet-ui-save-card"));
+    let card = saved.join(monitor_check::leaflet::CARD_FILE_NAME);
+    wait_for_file(&mut gp, &card);
+
+    // The patient's app: the check, then the card dropped on the notice.
+    let patient_dir = tempfile::tempdir().unwrap();
+    let config = AppConfig::offline(lang, patient_dir.path());
+    let mut patient = Harness::builder()
+        .with_size(egui::vec2(1000.0, 1400.0))
+        .build_eframe(move |cc| MonitorCheckApp::new(cc, config));
+    patient.run_steps(4);
+    click(&mut patient, Role::RadioButton, &tr(lang, "role-carer"));
+    patient
+        .get_by_label_contains(&tr(lang, "welcome-start"))
+        .click();
+    patient.run_steps(4);
+    type_into(&mut patient, &tr(lang, "identify-field"), "CMS 8000");
+    click(&mut patient, Role::Button, &tr(lang, "identify-check"));
+    patient
+        .get_by_label_contains(&tr(lang, "result-next"))
+        .click();
+    patient.run_steps(4);
+    patient
+        .get_by_label_contains(&tr(lang, "guidance-next"))
+        .click();
+    patient.run_steps(4);
+    patient
+        .input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(card.clone())));
+    for _ in 0..100 {
+        patient.run_steps(2);
+        if patient.state().form().gp_name == "Dr Anna Verdi" {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert_eq!(patient.state().form().gp_name, "Dr Anna Verdi");
+    assert_eq!(patient.state().form().gp_email, "a.verdi@example.org");
+    assert_eq!(patient.state().prefs().gp_name, "Dr Anna Verdi");
+    type_into(&mut patient, &tr(lang, "notice-f-serial"), "SN-42");
+    click(&mut patient, Role::Button, &tr(lang, "ui-notice-save-pdf"));
+    let sent = patient_dir.path().join("saved");
+    for _ in 0..200 {
+        patient.run_steps(2);
+        if std::fs::read_dir(&sent).is_ok_and(|mut d| d.next().is_some()) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    drop(patient);
+
+    // Back at the doctor's: the PDF dropped on the register.
+    gp.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(sent.clone())));
+    gp.run_steps(2);
+    wait_idle(&mut gp);
+    let entries = gp.state().state().register().entries().to_vec();
+    let said = gp.state().state().register().message().cloned();
+    let files: Vec<_> = std::fs::read_dir(&sent)
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert_eq!(entries.len(), 1, "{said:?} {files:?}");
+    assert_eq!(entries[0].serial, "SN-42");
+    assert_eq!(entries[0].model, "CMS8000");
+    gp.get_by_label(&tr_args(
+        lang,
+        "register-imported",
+        &[
+            ("added", "1"),
+            ("updated", "0"),
+            ("same", "0"),
+            ("refused", "0"),
+        ],
+    ));
 }

@@ -49,6 +49,18 @@ fn window_icon() -> Option<egui::IconData> {
 pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
     let started = Instant::now();
     let mut config = AppConfig::from_system();
+    // A doctor card given with the photos ("Open with") is read here,
+    // before the window: it fills in the doctor.
+    let (cards, photos): (Vec<_>, Vec<_>) = photos.into_iter().partition(|p| {
+        p.extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+    });
+    for card in &cards {
+        match steps::leaflet::read_card(card) {
+            Ok(doctor) => config.doctor = Some(doctor),
+            Err(e) => eprintln!("monitor-check: {e}"),
+        }
+    }
     config.initial_photos = photos;
     config.counter = counter;
     // Set by the developers' startup measurement (see README): the time to

@@ -59,6 +59,8 @@ pub struct AppConfig {
     pub verifier: Verifier,
     /// Open on the pharmacy counter (`--counter`).
     pub counter: bool,
+    /// A doctor card opened with the app ("Open with").
+    pub doctor: Option<crate::leaflet::Doctor>,
 }
 
 impl AppConfig {
@@ -76,6 +78,7 @@ impl AppConfig {
             initial_photos: Vec::new(),
             verifier: Verifier::pinned(),
             counter: false,
+            doctor: None,
         }
     }
 
@@ -91,6 +94,7 @@ impl AppConfig {
             initial_photos: Vec::new(),
             verifier: Verifier::pinned(),
             counter: false,
+            doctor: None,
         }
     }
 }
@@ -189,6 +193,9 @@ impl AppState {
         state.restore_draft(repaint);
         if counter {
             state.mode = Mode::Counter;
+        }
+        if let Some(doctor) = config.doctor {
+            state.apply(Action::DoctorCard(Box::new(doctor)));
         }
         if !config.initial_photos.is_empty() {
             state.wizard = Wizard::restore(Step::Identify, None);
@@ -292,6 +299,14 @@ impl AppState {
             Action::SetCounter(counter) => self.prefs.counter.clone_from(counter),
             Action::OpenCounter => self.mode = Mode::Counter,
             Action::OpenWizard => self.mode = Mode::Wizard,
+            Action::DoctorCard(doctor) => {
+                // The card is the doctor's own word: it replaces what was
+                // typed before.
+                self.prefs.gp_name.clone_from(&doctor.name);
+                self.prefs.gp_email.clone_from(&doctor.email);
+                self.notice.form.gp_name.clone_from(&doctor.name);
+                self.notice.form.gp_email.clone_from(&doctor.email);
+            }
             Action::OpenRegister => {
                 // Read afresh: another import may have run since.
                 self.register = steps::register::State::default();

@@ -116,6 +116,9 @@ pub enum Action {
     OpenWizard,
     /// Show the family doctor's register of received notices.
     OpenRegister,
+    /// A doctor card was opened: the doctor's name and e-mail go into the
+    /// notice and are remembered.
+    DoctorCard(Box<crate::leaflet::Doctor>),
     /// At the counter: forget everything about this patient (screen, notice,
     /// printed files), count the check if the tally is on, and get ready
     /// for the next one.
@@ -201,6 +204,7 @@ impl Wizard {
             | Action::OpenCounter
             | Action::OpenWizard
             | Action::OpenRegister
+            | Action::DoctorCard(_)
             | Action::NextPatient
             | Action::SetCounter(_) => {}
         }

@@ -1,4 +1,5 @@
-//! The family doctor's leaflet for patients: the doctor types a name and an
+//! The family doctor's leaflet for patients, a section of the register
+//! screen: the doctor types a name and an
 //! e-mail address, picks the leaflet's language, and saves the one-page PDF
 //! to print and the doctor card to send with it, each written on a worker
 //! thread. [`read_card`] is for the patient's side: a doctor card opened in
@@ -68,7 +69,7 @@ enum Outcome {
 pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     let lang = ctx.lang;
     poll(state, lang);
-    ui.heading(tr(lang, "leaflet-ui-heading"));
+    // The heading is the register's section header (`leaflet-ui-heading`).
     ui.add(egui::Label::new(tr(lang, "leaflet-ui-intro")).wrap());
     ui.add_space(theme::GAP);
     widgets::text_field(
@@ -362,7 +363,7 @@ mod tests {
         let world = World::new(dir.path());
         let lang = Lang::En;
         let mut h = harness(&world, lang);
-        h.get_by_label(&tr(lang, "leaflet-ui-heading"));
+        h.get_by_label(&tr(lang, "leaflet-ui-intro"));
 
         // Nothing typed: the doctor is told what is missing, nothing written.
         click(&mut h, Role::Button, &tr(lang, "leaflet-ui-save-pdf"));

@@ -8,11 +8,6 @@ pub mod counter;
 pub mod counter_sheet;
 pub mod guidance;
 pub mod identify;
-// Drawn by no screen yet: the app will offer it to family doctors.
-#[cfg_attr(
-    not(test),
-    expect(dead_code, reason = "the app does not show the leaflet screen yet")
-)]
 pub mod leaflet;
 pub mod notice;
 pub mod register;

@@ -8,6 +8,7 @@ use egui::{RichText, Ui};
 use super::StepCtx;
 use crate::i18n::{Lang, tr};
 use crate::identify::Verdict;
+use crate::leaflet::Doctor;
 use crate::notice::{self, AgeBand, Answer, Notice, NoticeForm, PhotoFile};
 use crate::ui::jobs::{self, Job};
 use crate::ui::theme;
@@ -70,6 +71,8 @@ pub struct State {
     job: Option<Job<Outcome>>,
     message: Option<(bool, String)>,
     built: Option<Built>,
+    /// A doctor card being chosen or read.
+    card: Option<Job<Option<Result<Doctor, String>>>>,
 }
 
 impl Default for State {
@@ -81,6 +84,7 @@ impl Default for State {
             job: None,
             message: None,
             built: None,
+            card: None,
         }
     }
 }
@@ -162,6 +166,9 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     actions_ui(ui, ctx, current, notice_lang, state);
     ui.add_space(theme::GAP);
 
+    if let Some(from_card) = card_ui(ui, ctx, state) {
+        action = Some(from_card);
+    }
     form_ui(ui, lang, &mut state.form);
     ui.add_space(theme::GAP);
     egui::CollapsingHeader::new(RichText::new(tr(lang, "ui-notice-preview")).strong())
@@ -191,6 +198,64 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     });
     state.built = built;
     action
+}
+
+/// "Fill in from the doctor's card…", and a card dropped on the window:
+/// read on a worker thread, it fills in the doctor (an [`Action`]).
+fn card_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
+    let lang = ctx.lang;
+    let dropped: Vec<PathBuf> = crate::ui::photo_reading::dropped_paths(ui)
+        .into_iter()
+        .filter(|p| {
+            p.extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("json"))
+        })
+        .collect();
+    let idle = state.card.is_none();
+    let clicked = ui
+        .add_enabled(idle, egui::Button::new(tr(lang, "ui-notice-doctor-card")))
+        .on_hover_text(tr(lang, "ui-notice-doctor-card-hint"))
+        .clicked();
+    let chosen = match (dropped.into_iter().next(), clicked, ctx.dialogs) {
+        (Some(path), _, _) => Some(Some(path)),
+        // Tests drop the card instead.
+        (None, true, Dialogs::System) => Some(None),
+        _ => None,
+    };
+    if idle && let Some(path) = chosen {
+        state.card = Job::spawn("card-reader", ui.ctx(), move |_| {
+            let path = path.or_else(|| {
+                rfd::FileDialog::new()
+                    .add_filter("Monitor Check", &["json"])
+                    .pick_file()
+            })?;
+            Some(super::leaflet::read_card(&path))
+        })
+        .ok();
+    }
+    let done = state.card.as_mut().and_then(Job::poll);
+    if state.card.as_ref().is_some_and(Job::is_lost) {
+        state.card = None;
+    }
+    let read = done?;
+    state.card = None;
+    match read? {
+        Ok(doctor) => {
+            state.message = Some((
+                true,
+                crate::i18n::tr_args(
+                    lang,
+                    "ui-notice-doctor-card-read",
+                    &[("name", &doctor.name)],
+                ),
+            ));
+            Some(Action::DoctorCard(Box::new(doctor)))
+        }
+        Err(e) => {
+            state.message = Some((false, e));
+            None
+        }
+    }
 }
 
 fn form_ui(ui: &mut Ui, lang: Lang, form: &mut NoticeForm) {

@@ -42,6 +42,8 @@ pub struct State {
     refused: Vec<String>,
     /// The incident report shown: the device and the notice's text.
     report: Option<(String, String)>,
+    /// The leaflet for patients.
+    pub leaflet: super::leaflet::State,
 }
 
 impl State {
@@ -97,7 +99,59 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     ui.heading(tr(lang, "register-heading"));
     ui.label(tr(lang, "register-intro"));
     ui.add_space(theme::GAP);
+    // Handing the leaflet out comes first: open while the register is
+    // empty, folded once notices have come back (drawn once the register
+    // is read, so that it knows which).
+    if let Some(entries) = &state.entries {
+        let first_use = entries.is_empty();
+        egui::CollapsingHeader::new(theme::emphasis(tr(lang, "leaflet-ui-heading")))
+            .id_salt("register-leaflet")
+            .default_open(first_use)
+            .show(ui, |ui| {
+                action = super::leaflet::ui(ui, ctx, &mut state.leaflet).or(action.take());
+            });
+        ui.add_space(theme::GAP);
+    }
 
+    import_ui(ui, ctx, state);
+    message_ui(ui, ctx, state);
+    ui.add_space(theme::GAP);
+
+    let Some(entries) = state.entries.take() else {
+        return action;
+    };
+    let all: Vec<&Entry> = entries.iter().collect();
+    counts_ui(ui, lang, &Counts::of(&all));
+    ui.add_space(theme::GAP);
+    filter_ui(ui, lang, state);
+    let rows = register::select(&entries, &state.filter, state.sort);
+    ui.add_space(theme::GAP);
+    if entries.is_empty() {
+        ui.label(tr(lang, "register-empty"));
+    } else if rows.is_empty() {
+        ui.label(tr(lang, "register-none-match"));
+    } else {
+        table_ui(ui, ctx, state, &rows);
+    }
+    let selected = state
+        .selected
+        .as_ref()
+        .and_then(|d| entries.iter().find(|e| &e.device == d))
+        .cloned();
+    if let Some(entry) = selected {
+        ui.add_space(theme::GAP);
+        details_ui(ui, ctx, state, &entry);
+    }
+    ui.add_space(theme::GAP);
+    export_ui(ui, ctx, state, entries.len());
+    state.entries = Some(entries);
+    action
+}
+
+/// Adding notices: the file and folder pickers, files dropped on the
+/// window, and the import's progress with *Cancel*.
+fn import_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
+    let lang = ctx.lang;
     let dropped = photo_reading::dropped_paths(ui);
     if !dropped.is_empty() && !state.busy() {
         start(ui, ctx, state, Task::Import(dropped));
@@ -145,38 +199,6 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
             }
         });
     }
-    message_ui(ui, ctx, state);
-    ui.add_space(theme::GAP);
-
-    let Some(entries) = state.entries.take() else {
-        return action;
-    };
-    let all: Vec<&Entry> = entries.iter().collect();
-    counts_ui(ui, lang, &Counts::of(&all));
-    ui.add_space(theme::GAP);
-    filter_ui(ui, lang, state);
-    let rows = register::select(&entries, &state.filter, state.sort);
-    ui.add_space(theme::GAP);
-    if entries.is_empty() {
-        ui.label(tr(lang, "register-empty"));
-    } else if rows.is_empty() {
-        ui.label(tr(lang, "register-none-match"));
-    } else {
-        table_ui(ui, ctx, state, &rows);
-    }
-    let selected = state
-        .selected
-        .as_ref()
-        .and_then(|d| entries.iter().find(|e| &e.device == d))
-        .cloned();
-    if let Some(entry) = selected {
-        ui.add_space(theme::GAP);
-        details_ui(ui, ctx, state, &entry);
-    }
-    ui.add_space(theme::GAP);
-    export_ui(ui, ctx, state, entries.len());
-    state.entries = Some(entries);
-    action
 }
 
 /// Takes in what the worker finished.
