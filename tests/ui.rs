@@ -102,6 +102,26 @@ fn carer_walks_the_wizard_in_italian() {
     assert_eq!(h.state().step(), Step::Notice);
 }
 
+/// The identify step shows where the label is and what its model field
+/// looks like, as pictures a screen reader can name, in every language
+/// and in high contrast.
+#[test]
+fn the_identify_step_shows_where_the_label_is() {
+    for lang in Lang::ALL {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness(lang, dir.path());
+        click_containing(&mut h, &tr(lang, "welcome-start"));
+        assert_eq!(h.state().step(), Step::Identify);
+        for id in ["picture-label-location", "picture-rating-label"] {
+            h.get_by_role_and_label(Role::Image, &tr(lang, id));
+        }
+        h.get_by_label(&tr(lang, "look-high-contrast")).click();
+        settle(&mut h);
+        assert!(h.state().prefs().look.high_contrast);
+        h.get_by_role_and_label(Role::Image, &tr(lang, "picture-label-location"));
+    }
+}
+
 #[test]
 fn a_near_miss_is_not_listed_and_asks_to_check_the_label() {
     let (h, _dir) = walk_to_result(Lang::En, "CMS800");

@@ -4,6 +4,7 @@
 mod app;
 pub(crate) mod jobs;
 pub(crate) mod photo_reading;
+mod pictures;
 mod prefs;
 mod state;
 pub(crate) mod steps;

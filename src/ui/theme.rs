@@ -265,3 +265,43 @@ mod tests {
         }
     }
 }
+
+/// Colours of the drawings (`ui/pictures.rs`).
+#[derive(Debug, Clone, Copy)]
+pub struct PictureColors {
+    /// Behind and around the object drawn.
+    pub background: Color32,
+    /// The object's body.
+    pub body: Color32,
+    /// Outlines, pointers and captions.
+    pub outline: Color32,
+    /// Secondary detail (slots, small print).
+    pub detail: Color32,
+    /// What the picture points at.
+    pub highlight: Color32,
+    /// Lines and text on the highlight.
+    pub highlight_text: Color32,
+}
+
+/// The drawings' colours for `look`.
+pub fn picture_colors(look: Look) -> PictureColors {
+    if look.high_contrast {
+        PictureColors {
+            background: Color32::WHITE,
+            body: Color32::WHITE,
+            outline: Color32::BLACK,
+            detail: Color32::BLACK,
+            highlight: Color32::from_rgb(255, 214, 0),
+            highlight_text: Color32::BLACK,
+        }
+    } else {
+        PictureColors {
+            background: Color32::from_rgb(250, 250, 248),
+            body: Color32::from_rgb(222, 224, 228),
+            outline: Color32::from_rgb(40, 44, 52),
+            detail: Color32::from_rgb(110, 116, 128),
+            highlight: Color32::from_rgb(255, 200, 60),
+            highlight_text: Color32::from_rgb(30, 30, 30),
+        }
+    }
+}
