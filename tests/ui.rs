@@ -122,6 +122,21 @@ fn the_identify_step_shows_where_the_label_is() {
     }
 }
 
+/// The first things to do are shown as well as said: the plug out and
+/// Wi-Fi off, and the C key not to press.
+#[test]
+fn the_guidance_step_shows_what_to_do() {
+    for lang in Lang::ALL {
+        let (mut h, _dir) = walk_to_result(lang, "CMS 8000");
+        click_containing(&mut h, &tr(lang, "result-next"));
+        assert_eq!(h.state().step(), Step::Guidance);
+        for id in ["picture-unplug", "picture-no-c-key"] {
+            h.get_by_role_and_label(Role::Image, &tr(lang, id))
+                .scroll_to_me();
+        }
+    }
+}
+
 #[test]
 fn a_near_miss_is_not_listed_and_asks_to_check_the_label() {
     let (h, _dir) = walk_to_result(Lang::En, "CMS800");

@@ -11,9 +11,15 @@ use egui::{Align2, Pos2, Rect, Response, Sense, Stroke, TextStyle, Ui, Vec2};
 use super::theme::{self, Look, PictureColors};
 use crate::i18n::{Lang, tr};
 
-/// Size of the drawing space every picture is designed in; it is scaled to
-/// the width available.
+/// Size of the drawing space the label pictures are designed in; it is
+/// scaled to the width available.
 const DESIGN: Vec2 = Vec2::new(200.0, 130.0);
+
+/// The same for the small pictures beside the guidance steps.
+const STEP_DESIGN: Vec2 = Vec2::new(200.0, 70.0);
+
+/// Widest a step's picture is drawn, in points.
+const STEP_MAX_WIDTH: f32 = 260.0;
 
 /// Widest a picture is drawn, in points.
 const MAX_WIDTH: f32 = 330.0;
@@ -46,6 +52,31 @@ impl Canvas {
             .rect(r, corner, fill, outline, egui::StrokeKind::Inside);
     }
 
+    /// An arc around `center` from angle `from` to `to` (radians, 0 to the
+    /// right, growing clockwise on screen).
+    fn arc(&self, center: (f32, f32), radius: f32, from: f32, to: f32, stroke: Stroke) {
+        let points: Vec<Pos2> = (0u8..=16)
+            .map(|i| {
+                let a = from + (to - from) * f32::from(i) / 16.0;
+                self.pos(center.0 + radius * a.cos(), center.1 + radius * a.sin())
+            })
+            .collect();
+        self.painter.add(egui::Shape::line(points, stroke));
+    }
+
+    /// A "not this" mark: a circle with a diagonal bar.
+    fn forbidden(&self, center: (f32, f32), radius: f32) {
+        let stroke = self.stroke(4.0, self.colors.stop);
+        self.painter
+            .circle_stroke(self.pos(center.0, center.1), radius * self.scale, stroke);
+        let d = radius * std::f32::consts::FRAC_1_SQRT_2;
+        self.line(
+            (center.0 - d, center.1 - d),
+            (center.0 + d, center.1 + d),
+            stroke,
+        );
+    }
+
     fn line(&self, from: (f32, f32), to: (f32, f32), stroke: Stroke) {
         self.painter
             .line_segment([self.pos(from.0, from.1), self.pos(to.0, to.1)], stroke);
@@ -66,11 +97,21 @@ impl Canvas {
     }
 }
 
-/// Allocates a picture's space and gives it its accessible name.
+/// Allocates a label picture's space and gives it its accessible name.
 fn canvas(ui: &mut Ui, look: Look, alt: &str) -> (Response, Canvas) {
-    let width = ui.available_width().min(MAX_WIDTH);
-    let scale = width / DESIGN.x;
-    let (rect, response) = ui.allocate_exact_size(DESIGN * scale, Sense::hover());
+    canvas_sized(ui, look, alt, DESIGN, MAX_WIDTH)
+}
+
+fn canvas_sized(
+    ui: &mut Ui,
+    look: Look,
+    alt: &str,
+    design: Vec2,
+    max_width: f32,
+) -> (Response, Canvas) {
+    let width = ui.available_width().min(max_width);
+    let scale = width / design.x;
+    let (rect, response) = ui.allocate_exact_size(design * scale, Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, alt));
     let painter = ui.painter_at(rect);
     (
@@ -204,5 +245,76 @@ pub fn rating_label(ui: &mut Ui, lang: Lang, look: Look) -> Response {
         &TextStyle::Body,
         colors.outline,
     );
+    response
+}
+
+/// The picture for a guidance step, by the step's message id, if it has
+/// one.
+pub fn for_step(ui: &mut Ui, step_id: &str, lang: Lang, look: Look) -> Option<Response> {
+    match step_id {
+        "guide-unplug" | "guide-unknown-precaution" => Some(unplug(ui, lang, look)),
+        "guide-no-c-key" => Some(no_c_key(ui, lang, look)),
+        _ => None,
+    }
+}
+
+/// The network plug pulled out of the monitor's socket, and Wi-Fi off.
+fn unplug(ui: &mut Ui, lang: Lang, look: Look) -> Response {
+    let alt = tr(lang, "picture-unplug");
+    let (response, c) = canvas_sized(ui, look, &alt, STEP_DESIGN, STEP_MAX_WIDTH);
+    let colors = c.colors;
+    let outline = c.stroke(1.6, colors.outline);
+    // The monitor's side with its network socket.
+    c.boxed(c.rect(4.0, 8.0, 40.0, 62.0), 4.0, colors.body, outline);
+    c.boxed(
+        c.rect(26.0, 24.0, 40.0, 46.0),
+        1.5,
+        colors.background,
+        outline,
+    );
+    // The plug, out, with its cable and clip, and the way it went.
+    c.boxed(
+        c.rect(62.0, 26.0, 82.0, 44.0),
+        2.0,
+        colors.highlight,
+        outline,
+    );
+    c.line((62.0, 30.0), (56.0, 30.0), c.stroke(1.6, colors.outline));
+    c.line((82.0, 35.0), (112.0, 35.0), c.stroke(3.0, colors.outline));
+    c.line((45.0, 54.0), (75.0, 54.0), c.stroke(2.0, colors.outline));
+    c.line((75.0, 54.0), (69.0, 50.0), c.stroke(2.0, colors.outline));
+    c.line((75.0, 54.0), (69.0, 58.0), c.stroke(2.0, colors.outline));
+    // Wi-Fi, crossed out.
+    let wifi = c.stroke(3.0, colors.outline);
+    let (from, to) = (-2.4, -0.74);
+    for radius in [10.0, 18.0, 26.0] {
+        c.arc((160.0, 52.0), radius, from, to, wifi);
+    }
+    c.painter
+        .circle_filled(c.pos(160.0, 52.0), 2.5 * c.scale, colors.outline);
+    c.forbidden((160.0, 38.0), 28.0);
+    response
+}
+
+/// The monitor's C key, crossed out.
+fn no_c_key(ui: &mut Ui, lang: Lang, look: Look) -> Response {
+    let alt = tr(lang, "picture-no-c-key");
+    let (response, c) = canvas_sized(ui, look, &alt, STEP_DESIGN, STEP_MAX_WIDTH);
+    let colors = c.colors;
+    c.boxed(
+        c.rect(20.0, 19.0, 52.0, 51.0),
+        5.0,
+        colors.body,
+        c.stroke(2.0, colors.outline),
+    );
+    c.text(
+        ui,
+        (36.0, 35.0),
+        Align2::CENTER_CENTER,
+        "C",
+        &theme::title_style(),
+        colors.outline,
+    );
+    c.forbidden((36.0, 35.0), 28.0);
     response
 }

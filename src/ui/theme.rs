@@ -281,6 +281,8 @@ pub struct PictureColors {
     pub highlight: Color32,
     /// Lines and text on the highlight.
     pub highlight_text: Color32,
+    /// A "do not" mark.
+    pub stop: Color32,
 }
 
 /// The drawings' colours for `look`.
@@ -293,6 +295,7 @@ pub fn picture_colors(look: Look) -> PictureColors {
             detail: Color32::BLACK,
             highlight: Color32::from_rgb(255, 214, 0),
             highlight_text: Color32::BLACK,
+            stop: Color32::from_rgb(140, 0, 0),
         }
     } else {
         PictureColors {
@@ -302,6 +305,7 @@ pub fn picture_colors(look: Look) -> PictureColors {
             detail: Color32::from_rgb(110, 116, 128),
             highlight: Color32::from_rgb(255, 200, 60),
             highlight_text: Color32::from_rgb(30, 30, 30),
+            stop: Color32::from_rgb(178, 34, 34),
         }
     }
 }

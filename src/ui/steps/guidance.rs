@@ -35,8 +35,8 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, form: &mut NoticeForm) -> Option<Actio
                 format!("{short} {}", s.date)
             })
             .collect();
-        if !names.is_empty() {
-            ui.indent(step.message_id, |ui| {
+        ui.indent(step.message_id, |ui| {
+            if !names.is_empty() {
                 ui.label(
                     RichText::new(format!(
                         "{} {}",
@@ -45,8 +45,10 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, form: &mut NoticeForm) -> Option<Actio
                     ))
                     .small(),
                 );
-            });
-        }
+            }
+            // Shown, not only told: the plug, Wi-Fi, the C key.
+            crate::ui::pictures::for_step(ui, step.message_id, lang, ctx.look);
+        });
     }
 
     if kind != VerdictKind::NotAffected {
