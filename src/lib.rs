@@ -37,6 +37,7 @@
 
 pub mod catalog;
 pub mod cli;
+pub mod drawing;
 pub mod explain;
 pub mod fsutil;
 pub mod guidance;

@@ -35,6 +35,9 @@ pub(crate) enum Block {
     Verdict(VerdictKind, String),
     /// The label photos (thumbnails in the PDF, names in text).
     Photos,
+    /// A drawing (in the PDF; the text version leaves it out, its words
+    /// say the same).
+    Picture(crate::drawing::PictureId, Lang),
     /// A QR code holding this text: a square of black modules in the PDF,
     /// the text itself on a line in the text writer.
     Qr(String),

@@ -236,12 +236,75 @@ enum Op {
         index: usize,
         rect: (f32, f32, f32, f32),
     },
+    /// A drawing, its design units in points from `origin`, scaled.
+    Picture {
+        origin: (f32, f32),
+        scale: f32,
+        picture: crate::drawing::Picture,
+    },
     /// Rectangles filled as one shape (the dark modules of a QR code), so
     /// no hairline shows where two of them touch.
     Squares {
         rects: Vec<(f32, f32, f32, f32)>,
         color: (u8, u8, u8),
     },
+}
+
+/// Widest a drawing is set on the page, in points (about 34 mm): beside
+/// the steps of the patient's one-page sheet.
+const PICTURE_MAX_W: f32 = 96.0;
+
+/// The drawings' colours on paper: the screen's, as printed ink.
+fn paint_color(paint: crate::drawing::Paint) -> (u8, u8, u8) {
+    use crate::drawing::Paint;
+    match paint {
+        Paint::Background => (255, 255, 255),
+        Paint::Body => (222, 224, 228),
+        Paint::Outline => (40, 44, 52),
+        Paint::Detail => (110, 116, 128),
+        Paint::Highlight => (255, 200, 60),
+        Paint::HighlightText => (30, 30, 30),
+        Paint::Stop => (178, 34, 34),
+    }
+}
+
+/// A path through `points` (on the page), closed or not, filled and/or
+/// outlined (colour and width).
+fn draw_points(
+    surface: &mut Surface,
+    points: &[(f32, f32)],
+    closed: bool,
+    fill_color: Option<(u8, u8, u8)>,
+    line: Option<((u8, u8, u8), f32)>,
+) {
+    let mut pb = PathBuilder::new();
+    for (i, (x, y)) in points.iter().enumerate() {
+        if i == 0 {
+            pb.move_to(*x, *y);
+        } else {
+            pb.line_to(*x, *y);
+        }
+    }
+    if closed {
+        pb.close();
+    }
+    let Some(path) = pb.finish() else {
+        return;
+    };
+    surface.set_fill(fill_color.map(fill));
+    surface.set_stroke(line.map(|(c, w)| stroke(c, w)));
+    surface.draw_path(&path);
+    surface.set_stroke(None);
+}
+
+/// A circle as a 32-sided polygon.
+fn circle_points(center: (f32, f32), radius: f32) -> Vec<(f32, f32)> {
+    (0u8..32)
+        .map(|i| {
+            let a = std::f32::consts::TAU * f32::from(i) / 32.0;
+            (center.0 + radius * a.cos(), center.1 + radius * a.sin())
+        })
+        .collect()
 }
 
 /// Laid-out pages, plus the bookmark of each section.
@@ -282,6 +345,23 @@ impl Layout<'_> {
     }
 
     /// Starts a new page unless `height` more points fit on this one.
+    /// A drawing at the column's left edge, at most [`PICTURE_MAX_W`]
+    /// wide, kept whole on one page.
+    fn picture(&mut self, picture: crate::drawing::Picture) {
+        let (left, width) = self.column;
+        let scale = (width.min(PICTURE_MAX_W) / picture.size.0).min(1.0);
+        let height = picture.size.1 * scale;
+        self.ensure(height + 8.0);
+        self.y += 4.0;
+        let origin = (left + BULLET_INDENT, self.y);
+        self.page().push(Op::Picture {
+            origin,
+            scale,
+            picture,
+        });
+        self.y += height + 4.0;
+    }
+
     fn ensure(&mut self, height: f32) {
         if self.y + height > BOTTOM && self.y > TOP {
             self.new_page();
@@ -648,6 +728,7 @@ impl Layout<'_> {
                 Block::Verdict(kind, p) => self.verdict(*kind, p),
                 Block::Photos => self.photos(photos),
                 Block::Qr(text) => self.qr(text),
+                Block::Picture(id, lang) => self.picture(id.picture(*lang)),
             }
         }
     }
@@ -756,7 +837,7 @@ pub(crate) fn laid_out(docs: &[&Doc], style: Style) -> Vec<LaidOutPage> {
                     } => {
                         page.lines.push((*x, *y, *size, text.clone()));
                     }
-                    Op::Rect { .. } | Op::Rule { .. } | Op::Image { .. } => {}
+                    Op::Rect { .. } | Op::Rule { .. } | Op::Image { .. } | Op::Picture { .. } => {}
                 }
             }
             page
@@ -917,6 +998,11 @@ impl Painter {
                 surface.set_stroke(None);
                 surface.draw_path(&path);
             }
+            Op::Picture {
+                origin,
+                scale,
+                picture,
+            } => self.picture(surface, *origin, *scale, picture),
             Op::Image { index, rect } => {
                 let Some(Some(image)) = self.images.get(*index) else {
                     return;
@@ -929,6 +1015,118 @@ impl Painter {
                 surface.pop();
             }
         }
+    }
+
+    /// Draws a drawing's shapes: outlines and fills as paths, words in the
+    /// notice's font.
+    fn picture(
+        &self,
+        surface: &mut Surface,
+        origin: (f32, f32),
+        scale: f32,
+        picture: &crate::drawing::Picture,
+    ) {
+        use crate::drawing::Shape;
+        let at = |(x, y): (f32, f32)| (origin.0 + x * scale, origin.1 + y * scale);
+        let outline = |paint, width: f32| Some((paint_color(paint), width * scale));
+        for shape in &picture.shapes {
+            match shape {
+                Shape::Box {
+                    rect,
+                    fill: f,
+                    width,
+                    stroke: s,
+                    ..
+                } => {
+                    let corners = [
+                        (rect[0], rect[1]),
+                        (rect[2], rect[1]),
+                        (rect[2], rect[3]),
+                        (rect[0], rect[3]),
+                    ]
+                    .map(at);
+                    draw_points(
+                        surface,
+                        &corners,
+                        true,
+                        Some(paint_color(*f)),
+                        outline(*s, *width),
+                    );
+                }
+                Shape::Line {
+                    points,
+                    width,
+                    paint,
+                } => {
+                    let points: Vec<_> = points.iter().copied().map(at).collect();
+                    draw_points(surface, &points, false, None, outline(*paint, *width));
+                }
+                Shape::Ring {
+                    center,
+                    radius,
+                    width,
+                    paint,
+                } => {
+                    let points = circle_points(at(*center), radius * scale);
+                    draw_points(surface, &points, true, None, outline(*paint, *width));
+                }
+                Shape::Dot {
+                    center,
+                    radius,
+                    paint,
+                } => {
+                    let points = circle_points(at(*center), radius * scale);
+                    draw_points(surface, &points, true, Some(paint_color(*paint)), None);
+                }
+                Shape::Text {
+                    at: point,
+                    anchor,
+                    text,
+                    size,
+                    paint,
+                } => self.picture_text(surface, at(*point), *anchor, text, *size, scale, *paint),
+            }
+        }
+    }
+
+    /// A drawing's words at `point` (already placed on the page).
+    #[expect(clippy::too_many_arguments, reason = "one text shape, taken apart")]
+    fn picture_text(
+        &self,
+        surface: &mut Surface,
+        (x, y): (f32, f32),
+        anchor: crate::drawing::Anchor,
+        text: &str,
+        size: crate::drawing::TextSize,
+        scale: f32,
+        paint: crate::drawing::Paint,
+    ) {
+        use crate::drawing::{Anchor, TextSize};
+        let size = scale
+            * match size {
+                TextSize::Small => 7.5,
+                TextSize::Body => 9.5,
+                TextSize::Large => 16.0,
+            };
+        let Some(fonts) = font::metrics() else {
+            return;
+        };
+        let text = font::printable(text, fonts);
+        let w = fonts.0.width(&text, size);
+        let (x, baseline) = match anchor {
+            Anchor::LeftTop => (x, y + size * 0.8),
+            Anchor::LeftMiddle => (x, y + size * 0.35),
+            Anchor::Middle => (x - w / 2.0, y + size * 0.35),
+            Anchor::CenterBottom => (x - w / 2.0, y - size * 0.2),
+        };
+        self.text(
+            surface,
+            (x, baseline),
+            size,
+            false,
+            paint_color(paint),
+            &text,
+        );
     }
 
     /// App and list version on the left, page number on the right.

@@ -107,11 +107,10 @@ pub(crate) fn build(notice: &Notice, pharmacy: &Pharmacy, lang: Lang) -> Doc {
 
 /// The carer's steps for `kind`, worded for paper: a step whose screen
 /// wording points at the app has a `.sheet` attribute, and the check for
-/// tampering lists its signs. Urgent steps are bold.
-///
-/// Pictures for the steps are not drawn yet: when they exist, each goes in
-/// a new `Block` right after its step here, and `pdf.rs` draws it the way
-/// it draws the label photos.
+/// tampering lists its signs. Urgent steps are bold. The first step, the
+/// one that matters most, is followed by its drawing (the plug out and
+/// Wi-Fi off), the same the app shows; the others keep the patient's part
+/// to one page.
 fn home_steps(kind: VerdictKind, lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
     for step in guidance::steps(kind, Role::Carer) {
@@ -125,6 +124,10 @@ fn home_steps(kind: VerdictKind, lang: Lang) -> Vec<Block> {
             Weight::Urgent => Block::StrongBullet(text),
             Weight::Normal | Weight::Info => Block::Bullet(text),
         });
+        let picture = crate::drawing::PictureId::for_step(step.message_id);
+        if let Some(picture @ crate::drawing::PictureId::Unplug) = picture {
+            blocks.push(Block::Picture(picture, lang));
+        }
         if step.message_id == "guide-check-tampering" {
             for sign in TamperSign::ALL {
                 blocks.push(Block::SubBullet(tr(lang, sign.message_id())));

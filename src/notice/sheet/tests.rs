@@ -227,3 +227,35 @@ fn urgent_steps_are_bold_and_every_sheet_message_exists() {
         }
     }
 }
+
+/// The first step's drawing is on paper too, right after the step, and
+/// the patient's page still fits one page.
+#[test]
+fn the_first_steps_are_drawn_on_the_sheet() {
+    use crate::drawing::PictureId;
+    let n = notice(&affected(), form());
+    for lang in Lang::ALL {
+        let d = build(&n, &pharmacy(), lang);
+        let blocks: Vec<&Block> = d.sections.iter().flat_map(|s| &s.blocks).collect();
+        assert!(!blocks.contains(&&Block::Picture(PictureId::NoCKey, lang)));
+        let at = blocks
+            .iter()
+            .position(|b| **b == Block::Picture(PictureId::Unplug, lang))
+            .unwrap_or_else(|| panic!("the plug on the {lang:?} sheet"));
+        let before = format!("{:?}", blocks[at - 1]);
+        let words = if i18n::has(lang, "guide-unplug.sheet") {
+            i18n::tr(lang, "guide-unplug.sheet")
+        } else {
+            i18n::tr(lang, "guide-unplug")
+        };
+        let start: String = words.chars().take(20).collect();
+        assert!(before.contains(&start), "{before}");
+        // The notice for the doctor draws nothing.
+        let doctor = doctor_part(&n, lang);
+        assert!(!format!("{doctor:?}").contains("Picture"));
+    }
+    let pdf = render_patient_sheet(&n, &pharmacy(), Lang::It).unwrap();
+    let text = pdftotext(&pdf);
+    let first = text.split('\u{c}').next().unwrap();
+    assert!(first.contains("Farmacia San Lorenzo"), "{first}");
+}
