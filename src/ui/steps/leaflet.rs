@@ -209,7 +209,7 @@ fn write(task: Task, doctor: &Doctor, lang: Lang, dialogs: &Dialogs) -> Outcome 
         Task::Leaflet => (leaflet::file_name(lang), "PDF", "pdf"),
         Task::Card => (CARD_FILE_NAME.to_owned(), "JSON", "json"),
     };
-    let Some(path) = save_to(dialogs, &name, kind, extension) else {
+    let Some(path) = dialogs.save_path(&name, kind, extension) else {
         return Outcome::Cancelled;
     };
     let bytes = match task {
@@ -222,21 +222,6 @@ fn write(task: Task, doctor: &Doctor, lang: Lang, dialogs: &Dialogs) -> Outcome 
     match crate::fsutil::write_atomic(&path, &bytes) {
         Ok(()) => Outcome::Saved(path),
         Err(e) => Outcome::Failed(e.to_string()),
-    }
-}
-
-/// Where to save: asked with the system dialog, or the fixed folder of
-/// tests. `None` when the user cancelled.
-fn save_to(dialogs: &Dialogs, name: &str, kind: &str, extension: &str) -> Option<PathBuf> {
-    match dialogs {
-        Dialogs::Fixed(dir) => {
-            let _ = crate::fsutil::create_dir_all(dir);
-            Some(dir.join(name))
-        }
-        Dialogs::System => rfd::FileDialog::new()
-            .set_file_name(name)
-            .add_filter(kind, &[extension])
-            .save_file(),
     }
 }
 

@@ -30,6 +30,26 @@ pub enum Dialogs {
     Fixed(PathBuf),
 }
 
+impl Dialogs {
+    /// Where to save a file suggested as `name`, of the `kind` (e.g. "PDF")
+    /// with `extension`: asked with the system's dialog (call it on a worker
+    /// thread), or the fixed folder, created if need be. `None` when the
+    /// user cancelled.
+    pub fn save_path(&self, name: &str, kind: &str, extension: &str) -> Option<PathBuf> {
+        match self {
+            Dialogs::Fixed(dir) => {
+                // A folder that cannot be made shows as the write's error.
+                let _ = crate::fsutil::create_dir_all(dir);
+                Some(dir.join(name))
+            }
+            Dialogs::System => rfd::FileDialog::new()
+                .set_file_name(name)
+                .add_filter(kind, &[extension])
+                .save_file(),
+        }
+    }
+}
+
 /// A file the notice step writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Output {

@@ -306,34 +306,15 @@ fn run(
             let entries = register.entries().map_err(|e| e.to_string())?;
             let rows = register::select(&entries, &Filter::default(), Sort::Priority);
             let bytes = export::csv(&rows, options);
-            if let Some(path) = save_to(dialogs, "monitor-register.csv", "CSV", "csv") {
-                crate::fsutil::write_atomic(&path, &bytes).map_err(|e| e.to_string())?;
-                outcome.message = Some((
-                    true,
-                    tr_args(
-                        lang,
-                        "register-saved",
-                        &[("path", &path.display().to_string())],
-                    ),
-                ));
-            }
+            outcome.message = save(dialogs, "monitor-register.csv", "CSV", "csv", &bytes, lang)?;
         }
         Task::Summary { names } => {
             let entries = register.entries().map_err(|e| e.to_string())?;
             let rows = register::select(&entries, &Filter::default(), Sort::Priority);
             let pdf = export::summary_pdf(&rows, lang, &jiff::Zoned::now(), names)
                 .map_err(|e| e.to_string())?;
-            if let Some(path) = save_to(dialogs, "monitor-register-summary.pdf", "PDF", "pdf") {
-                crate::fsutil::write_atomic(&path, &pdf).map_err(|e| e.to_string())?;
-                outcome.message = Some((
-                    true,
-                    tr_args(
-                        lang,
-                        "register-saved",
-                        &[("path", &path.display().to_string())],
-                    ),
-                ));
-            }
+            let name = "monitor-register-summary.pdf";
+            outcome.message = save(dialogs, name, "PDF", "pdf", &pdf, lang)?;
         }
         Task::Report(device) => {
             let notices = register.notices_of(&device).map_err(|e| e.to_string())?;
@@ -346,19 +327,25 @@ fn run(
     Ok(outcome)
 }
 
-/// Where to save: asked with the system dialog, or the fixed folder of
-/// tests. `None` when the user cancelled.
-fn save_to(dialogs: &Dialogs, name: &str, kind: &str, extension: &str) -> Option<PathBuf> {
-    match dialogs {
-        Dialogs::Fixed(dir) => {
-            let _ = crate::fsutil::create_dir_all(dir);
-            Some(dir.join(name))
-        }
-        Dialogs::System => rfd::FileDialog::new()
-            .set_file_name(name)
-            .add_filter(kind, &[extension])
-            .save_file(),
-    }
+/// Writes `bytes` where the user chooses (see [`Dialogs::save_path`]):
+/// the sentence saying where, or `None` when the user cancelled.
+fn save(
+    dialogs: &Dialogs,
+    name: &str,
+    kind: &str,
+    extension: &str,
+    bytes: &[u8],
+    lang: Lang,
+) -> Result<Option<(bool, String)>, String> {
+    let Some(path) = dialogs.save_path(name, kind, extension) else {
+        return Ok(None);
+    };
+    crate::fsutil::write_atomic(&path, bytes).map_err(|e| e.to_string())?;
+    let path = path.display().to_string();
+    Ok(Some((
+        true,
+        tr_args(lang, "register-saved", &[("path", &path)]),
+    )))
 }
 
 /// The file's name, and the message number of an mbox.
