@@ -521,9 +521,7 @@ fn add(
         .map(|(s, _)| sign_key(*s))
         .collect();
     tx.execute(
-        "INSERT INTO notices (notice_id, device_key, received_at, checked_at, origin, patient, \
-         sender, model, serial, verdict, incident, signs_seen, still_used, data) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        schema::INSERT_NOTICE,
         params![
             data.notice_id,
             device,

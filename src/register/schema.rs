@@ -37,6 +37,12 @@ CREATE TABLE notices (
 CREATE INDEX notices_by_device ON notices (device_key);
 ";
 
+/// Adds one notice row, its columns in `CREATE_NOTICES`' order.
+pub(super) const INSERT_NOTICE: &str = "INSERT INTO notices (notice_id, device_key, \
+     received_at, checked_at, origin, patient, sender, model, serial, verdict, incident, \
+     signs_seen, still_used, data) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, \
+     ?13, ?14)";
+
 const CREATE_DEVICES: &str = "
 CREATE TABLE devices (
     device_key TEXT PRIMARY KEY NOT NULL,
@@ -145,9 +151,7 @@ fn from_1(tx: &rusqlite::Transaction<'_>) -> Result<(), RegisterError> {
         let key = device_key(&o.serial, &o.id);
         let at = o.checked.parse::<jiff::Zoned>().ok().map(|z| z.timestamp());
         tx.execute(
-            "INSERT INTO notices (notice_id, device_key, received_at, checked_at, origin, \
-             patient, sender, model, serial, verdict, incident, signs_seen, still_used, data) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            INSERT_NOTICE,
             params![
                 o.id,
                 key,
