@@ -359,7 +359,14 @@ pub(crate) fn leaflet_doc(doctor: &Doctor, lang: Lang, at: &jiff::Zoned) -> Doc 
                 Block::Para(t("leaflet-why-ministry")),
             ],
         ),
-        section(&t("leaflet-h-label"), vec![Block::Para(t("leaflet-label"))]),
+        section(
+            &t("leaflet-h-label"),
+            vec![
+                // The same drawing the app shows on its identify step.
+                Block::PictureBeside(crate::drawing::PictureId::LabelLocation, lang),
+                Block::Para(t("leaflet-label")),
+            ],
+        ),
         section(
             &t("leaflet-h-check"),
             [

@@ -269,7 +269,7 @@ fn words(doc: &Doc) -> Vec<String> {
                 | Block::SubBullet(t)
                 | Block::Verdict(_, t) => out.push(t.clone()),
                 Block::Field(l, v) => out.extend([l.clone(), v.clone()]),
-                Block::Photos | Block::Qr(_) | Block::Picture(..) => {}
+                Block::Photos | Block::Qr(_) | Block::Picture(..) | Block::PictureBeside(..) => {}
             }
         }
     }
@@ -448,5 +448,24 @@ fn the_printed_qr_code_reads_back_as_the_doctor() {
         let text = decode_qr(&img).expect("the QR code decodes");
         assert_eq!(text, d.qr_text());
         assert_eq!(Doctor::from_qr_text(&text), Some(d));
+    }
+}
+
+/// "Find the label" shows the same drawing as the app's identify step,
+/// beside its paragraph, in every language.
+#[test]
+fn the_label_section_shows_where_the_label_is() {
+    use crate::drawing::PictureId;
+    for lang in Lang::ALL {
+        let doc = leaflet_doc(&rossi(), lang, &at());
+        let section = doc
+            .sections
+            .iter()
+            .find(|s| s.heading == tr(lang, "leaflet-h-label"))
+            .expect("the label section");
+        assert_eq!(
+            section.blocks.first(),
+            Some(&Block::PictureBeside(PictureId::LabelLocation, lang))
+        );
     }
 }

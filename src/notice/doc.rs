@@ -38,6 +38,9 @@ pub(crate) enum Block {
     /// A drawing (in the PDF; the text version leaves it out, its words
     /// say the same).
     Picture(crate::drawing::PictureId, Lang),
+    /// A drawing on the left, with the rest of its section set beside it
+    /// (in the PDF; the text version leaves it out).
+    PictureBeside(crate::drawing::PictureId, Lang),
     /// A QR code holding this text: a square of black modules in the PDF,
     /// the text itself on a line in the text writer.
     Qr(String),

@@ -254,6 +254,12 @@ enum Op {
 /// the steps of the patient's one-page sheet.
 const PICTURE_MAX_W: f32 = 96.0;
 
+/// Smallest type a drawing's words are printed at, in points.
+const MIN_PICTURE_TEXT: f32 = 5.0;
+
+/// Width of a drawing set beside text (about 25 mm).
+const PICTURE_BESIDE_W: f32 = 72.0;
+
 /// The drawings' colours on paper: the screen's, as printed ink.
 fn paint_color(paint: crate::drawing::Paint) -> (u8, u8, u8) {
     use crate::drawing::Paint;
@@ -360,6 +366,26 @@ impl Layout<'_> {
             picture,
         });
         self.y += height + 4.0;
+    }
+
+    /// A drawing at the left margin, [`PICTURE_BESIDE_W`] wide, with what
+    /// follows in its section set in the column beside it (as beside a QR
+    /// code).
+    fn picture_beside(&mut self, picture: crate::drawing::Picture) {
+        self.end_float();
+        let scale = PICTURE_BESIDE_W / picture.size.0;
+        let height = picture.size.1 * scale;
+        self.ensure(height + 6.0);
+        let top = self.y + 2.0;
+        self.page().push(Op::Picture {
+            origin: (MARGIN_X, top),
+            scale,
+            picture,
+        });
+        let indent = PICTURE_BESIDE_W + QR_TEXT_GAP;
+        self.column = (MARGIN_X + indent, CONTENT_W - indent);
+        self.float_bottom = Some(top + height + 2.0);
+        self.y = top;
     }
 
     fn ensure(&mut self, height: f32) {
@@ -729,6 +755,7 @@ impl Layout<'_> {
                 Block::Photos => self.photos(photos),
                 Block::Qr(text) => self.qr(text),
                 Block::Picture(id, lang) => self.picture(id.picture(*lang)),
+                Block::PictureBeside(id, lang) => self.picture_beside(id.picture(*lang)),
             }
         }
     }
@@ -1108,6 +1135,11 @@ impl Painter {
                 TextSize::Body => 9.5,
                 TextSize::Large => 16.0,
             };
+        // A drawing set small (beside a paragraph) drops words too small
+        // to read; its shapes still show what to look for.
+        if size < MIN_PICTURE_TEXT {
+            return;
+        }
         let Some(fonts) = font::metrics() else {
             return;
         };
