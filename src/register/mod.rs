@@ -131,6 +131,10 @@ pub struct Entry {
     pub received: String,
     /// When its check was made (RFC 9557).
     pub checked_at: String,
+    /// The same, as an instant, for ordering (read once, not per
+    /// comparison: the screen orders the rows every frame).
+    #[serde(skip)]
+    pub checked: Option<jiff::Timestamp>,
     /// The patient: the name if the sender gave it, else the initials.
     pub patient: String,
     /// Who sent it.
@@ -207,8 +211,7 @@ impl Filter {
 /// `entries` that pass `filter`, ordered by `sort`.
 pub fn select<'a>(entries: &'a [Entry], filter: &Filter, sort: Sort) -> Vec<&'a Entry> {
     let mut rows: Vec<&Entry> = entries.iter().filter(|e| filter.keeps(e)).collect();
-    let newest_first =
-        |a: &Entry, b: &Entry| timestamp(&b.checked_at).cmp(&timestamp(&a.checked_at));
+    let newest_first = |a: &Entry, b: &Entry| b.checked.cmp(&a.checked);
     rows.sort_by(|a, b| match sort {
         Sort::Priority => priority(a)
             .cmp(&priority(b))
@@ -430,10 +433,11 @@ struct Row {
 
 /// The device's entry: its newest notice, with the signs seen in any.
 fn entry(mut rows: Vec<Row>) -> Option<Entry> {
-    rows.sort_by(|a, b| {
-        timestamp(&b.checked_at)
-            .cmp(&timestamp(&a.checked_at))
-            .then_with(|| b.received.cmp(&a.received))
+    rows.sort_by_cached_key(|r| {
+        (
+            std::cmp::Reverse(timestamp(&r.checked_at)),
+            std::cmp::Reverse(r.received.clone()),
+        )
     });
     let notices = rows.len();
     let incident = rows.iter().any(|r| r.incident);
@@ -448,6 +452,7 @@ fn entry(mut rows: Vec<Row>) -> Option<Entry> {
         .collect();
     let newest = rows.into_iter().next()?;
     Some(Entry {
+        checked: timestamp(&newest.checked_at),
         device: newest.device,
         notice_id: newest.notice_id,
         received: newest.received,
@@ -543,10 +548,15 @@ fn add(
         tx.execute("INSERT INTO devices (device_key) VALUES (?1)", [&device])?;
     }
     // A replaced copy that moved to another serial leaves no empty device.
-    tx.execute(
-        "DELETE FROM devices WHERE device_key NOT IN (SELECT device_key FROM notices)",
-        [],
-    )?;
+    if let Some((_, old_device)) = &stored
+        && *old_device != device
+    {
+        tx.execute(
+            "DELETE FROM devices WHERE device_key = ?1 \
+             AND NOT EXISTS (SELECT 1 FROM notices WHERE device_key = ?1)",
+            [old_device],
+        )?;
+    }
     Ok(if device_known || stored.is_some() {
         Added::Update
     } else {

@@ -400,3 +400,23 @@ fn the_report_text_is_the_notice_as_it_was_written() {
         crate::notice::render_text(&quiet, Lang::En)
     );
 }
+
+/// A notice sent again with a corrected serial moves to that monitor and
+/// leaves no empty row behind.
+#[test]
+fn a_corrected_serial_moves_the_notice_and_leaves_no_empty_device() {
+    let (_dir, mut r) = register();
+    let mut n = notice("CMS8000", "OLD-1", AT);
+    r.import(vec![found(&n)], AT).unwrap();
+    n.form.device.serial = "NEW-1".to_owned();
+    let s = r.import(vec![found(&n)], AT).unwrap();
+    assert_eq!(s.updated, 1);
+    let entries = r.entries().unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].serial, "NEW-1");
+    let devices: i64 = r
+        .conn
+        .query_row("SELECT count(*) FROM devices", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(devices, 1);
+}

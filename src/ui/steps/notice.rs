@@ -79,9 +79,12 @@ pub enum Outcome {
 
 /// The notice being written: its form (which the guidance step fills in
 /// too) and what the notice step keeps between frames.
+#[derive(Default)]
 pub struct State {
     /// The notice's id, the same in all its renderings and kept in the
-    /// draft; a new notice (after Discard or Start over) gets a new one.
+    /// draft; empty until the notice step first shows, and a new notice
+    /// (after Discard or Start over) gets a new one. (The app swaps this
+    /// state out with its default every frame, so the default is free.)
     pub id: String,
     /// What the user has said so far.
     pub form: NoticeForm,
@@ -93,20 +96,6 @@ pub struct State {
     built: Option<Built>,
     /// A doctor card being chosen or read.
     card: Option<Job<Option<Result<Doctor, String>>>>,
-}
-
-impl Default for State {
-    fn default() -> State {
-        State {
-            id: notice::data::new_notice_id(),
-            form: NoticeForm::default(),
-            lang: None,
-            job: None,
-            message: None,
-            built: None,
-            card: None,
-        }
-    }
 }
 
 /// What a notice is made of; it is rebuilt only when one of them changes.
@@ -167,6 +156,9 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
+    if state.id.is_empty() {
+        state.id = notice::data::new_notice_id();
+    }
     // The notice's own language: the app's unless the user chose another.
     let notice_lang = notice_lang_ui(ui, lang, state);
     let from = (
