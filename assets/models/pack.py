@@ -4,10 +4,11 @@
 A packed file is the model split into four byte lanes (every fourth byte,
 starting at offsets 0, 1, 2 and 3, one lane after the other), compressed as
 one zlib stream. Most of a model is 32-bit floats whose high bytes repeat
-far more than their low bytes, so the split lets zlib shrink it about 20 %
-where the plain file shrinks about 15 %. Nothing inside the model changes:
-unpacking gives back the original file exactly (see the sha256 sums in
-NOTICE; `src/ocr/models.rs` unpacks at run time and a test checks the sums).
+far more than their low bytes (and whose lowest mantissa bits derive.py set
+to zero), so the split lets zlib shrink them far more than the plain file.
+Packing is lossless: unpacking gives back the .onnx file exactly (see the
+sha256 sums in NOTICE; `src/ocr/models.rs` unpacks at run time and a test
+checks the sums).
 
     pack.py pack FILE.onnx      writes FILE.onnx.packed
     pack.py unpack FILE.packed  writes FILE (without .packed)
@@ -34,6 +35,14 @@ def join(data: bytes) -> bytes:
     return bytes(out)
 
 
+def pack_bytes(data: bytes) -> bytes:
+    """The packed form of `data`, checked to unpack back to it."""
+    packed = zlib.compress(split(data), 9)
+    if join(zlib.decompress(packed)) != data:
+        raise ValueError("pack.py: round trip failed")
+    return packed
+
+
 def main() -> int:
     if len(sys.argv) != 3 or sys.argv[1] not in ("pack", "unpack"):
         print(__doc__, file=sys.stderr)
@@ -42,10 +51,7 @@ def main() -> int:
     with open(path, "rb") as f:
         data = f.read()
     if action == "pack":
-        packed = zlib.compress(split(data), 9)
-        if join(zlib.decompress(packed)) != data:
-            print("pack.py: round trip failed", file=sys.stderr)
-            return 1
+        packed = pack_bytes(data)
         with open(path + ".packed", "wb") as f:
             f.write(packed)
     else:

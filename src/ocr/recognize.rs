@@ -25,8 +25,9 @@ pub(crate) struct Alphabet {
     /// Symbol of each output class; class 0 (the CTC blank) has none.
     symbols: Vec<String>,
     /// Classes we accept: the blank, Latin letters, digits, punctuation.
-    /// The model also knows 18 000 CJK symbols; on European labels those
-    /// are only ever misreadings, so they are not allowed to win.
+    /// The embedded model knows only these (`assets/models/derive.py` cut
+    /// its 18,000 CJK classes, which on European labels were only ever
+    /// misreadings); the filter keeps that rule for any model loaded.
     allowed: Vec<usize>,
 }
 
@@ -210,6 +211,19 @@ mod tests {
         // blank, A, 中, ：, é, 8, space
         assert_eq!(a.classes(), 7);
         assert_eq!(a.allowed, vec![0, 1, 3, 4, 5, 6]);
+    }
+
+    /// The derived recogniser carries only label symbols, the same rule as
+    /// the filter, so nothing it reads is dropped and nothing is missing.
+    #[test]
+    fn the_embedded_recogniser_knows_only_label_symbols() {
+        let reader = crate::ocr::Reader::new().unwrap();
+        let alphabet = &reader.alphabet;
+        assert_eq!(alphabet.classes(), 500);
+        assert_eq!(alphabet.allowed, (0..500).collect::<Vec<_>>());
+        for needed in ["C", "M", "S", "8", "0", "-", "/", ":", "é", "Ω", "€", " "] {
+            assert!(alphabet.symbols.iter().any(|s| s == needed), "{needed}");
+        }
     }
 
     #[test]
