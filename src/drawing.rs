@@ -1,8 +1,8 @@
 //! The app's drawings as shapes, in the core so that the screen (egui,
 //! `ui/pictures.rs`) and paper (the PDF writer) draw the same picture:
-//! where the label sits on the back of a bedside monitor, what a rating
-//! label's model field looks like, the network plug out and Wi-Fi off, and
-//! the C key not to press. Original artwork made for this app. Every word in
+//! where the label sits on the back of a bedside monitor or underneath it,
+//! what a rating label's model field looks like, the network plug out and
+//! Wi-Fi off, and the C key not to press. Original artwork made for this app. Every word in
 //! a drawing comes from the translation files; colours are roles that each
 //! renderer maps to its own palette (high contrast included on screen).
 
@@ -123,11 +123,48 @@ pub struct Picture {
     pub alt: String,
 }
 
+impl Picture {
+    /// The right and bottom edges of what the picture draws, in design
+    /// units: its drawings may leave part of their frame empty. Texts are
+    /// not measured; a picture cut this way keeps its words inside its
+    /// other shapes.
+    pub fn extent(&self) -> (f32, f32) {
+        let mut edge = (0.0f32, 0.0f32);
+        let mut reach = |x: f32, y: f32| edge = (edge.0.max(x), edge.1.max(y));
+        for shape in &self.shapes {
+            match shape {
+                Shape::Box { rect, width, .. } => {
+                    reach(rect[2] + width / 2.0, rect[3] + width / 2.0);
+                }
+                Shape::Line { points, width, .. } => {
+                    for &(x, y) in points {
+                        reach(x + width / 2.0, y + width / 2.0);
+                    }
+                }
+                Shape::Ring {
+                    center,
+                    radius,
+                    width,
+                    ..
+                } => reach(
+                    center.0 + radius + width / 2.0,
+                    center.1 + radius + width / 2.0,
+                ),
+                Shape::Dot { center, radius, .. } => reach(center.0 + radius, center.1 + radius),
+                Shape::Text { .. } => {}
+            }
+        }
+        (edge.0.min(self.size.0), edge.1.min(self.size.1))
+    }
+}
+
 /// The drawings the app has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PictureId {
     /// The back of a bedside monitor with the label marked.
     LabelLocation,
+    /// The same monitor seen from below, with a label underneath marked.
+    LabelUnderneath,
     /// A rating label with the model field marked.
     RatingLabel,
     /// The network plug out, Wi-Fi crossed out.
@@ -150,6 +187,7 @@ impl PictureId {
     pub fn picture(self, lang: Lang) -> Picture {
         match self {
             PictureId::LabelLocation => label_location(lang),
+            PictureId::LabelUnderneath => label_underneath(lang),
             PictureId::RatingLabel => rating_label(lang),
             PictureId::Unplug => unplug(lang),
             PictureId::NoCKey => no_c_key(lang),
@@ -259,6 +297,50 @@ fn label_location(lang: Lang) -> Picture {
         size: (200.0, 130.0),
         shapes,
         alt: tr(lang, "picture-label-location"),
+    }
+}
+
+fn label_underneath(lang: Lang) -> Picture {
+    use Paint::{Background, Body, Detail, Highlight, HighlightText, Outline};
+    let mut shapes = vec![
+        // The underside, seen from below: the base plate with its edge.
+        boxed([14.0, 12.0, 186.0, 104.0], 10.0, Body, 1.6, Outline),
+        boxed([24.0, 22.0, 176.0, 94.0], 6.0, Background, 1.2, Detail),
+    ];
+    // Four rubber feet in the corners.
+    for (x, y) in [(38.0, 36.0), (162.0, 36.0), (38.0, 80.0), (162.0, 80.0)] {
+        shapes.push(Shape::Dot {
+            center: (x, y),
+            radius: 7.0,
+            paint: Outline,
+        });
+    }
+    // The battery cover, to one side.
+    shapes.push(boxed([54.0, 30.0, 84.0, 86.0], 2.0, Body, 1.2, Detail));
+    // The label sticker, marked, with lines of print.
+    shapes.push(boxed(
+        [98.0, 34.0, 150.0, 82.0],
+        3.0,
+        Highlight,
+        2.6,
+        Outline,
+    ));
+    for (y, w) in [(44.0, 40.0), (54.0, 30.0), (64.0, 36.0), (73.0, 24.0)] {
+        shapes.push(line((104.0, y), (104.0 + w, y), 2.2, HighlightText));
+    }
+    // Its name, under the monitor, with a pointer down to it.
+    shapes.push(line((124.0, 82.0), (124.0, 114.0), 1.6, Outline));
+    shapes.push(text(
+        (124.0, 129.0),
+        Anchor::CenterBottom,
+        &tr(lang, "picture-label-underneath-caption"),
+        TextSize::Small,
+        Outline,
+    ));
+    Picture {
+        size: (200.0, 130.0),
+        shapes,
+        alt: tr(lang, "picture-label-underneath"),
     }
 }
 
@@ -372,8 +454,9 @@ fn no_c_key(lang: Lang) -> Picture {
 mod tests {
     use super::*;
 
-    const ALL: [PictureId; 4] = [
+    const ALL: [PictureId; 5] = [
         PictureId::LabelLocation,
+        PictureId::LabelUnderneath,
         PictureId::RatingLabel,
         PictureId::Unplug,
         PictureId::NoCKey,

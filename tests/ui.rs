@@ -112,7 +112,11 @@ fn the_identify_step_shows_where_the_label_is() {
         let mut h = harness(lang, dir.path());
         click_containing(&mut h, &tr(lang, "welcome-start"));
         assert_eq!(h.state().step(), Step::Identify);
-        for id in ["picture-label-location", "picture-rating-label"] {
+        for id in [
+            "picture-label-location",
+            "picture-label-underneath",
+            "picture-rating-label",
+        ] {
             h.get_by_role_and_label(Role::Image, &tr(lang, id));
         }
         h.get_by_label(&tr(lang, "look-high-contrast")).click();

@@ -269,7 +269,11 @@ fn words(doc: &Doc) -> Vec<String> {
                 | Block::SubBullet(t)
                 | Block::Verdict(_, t) => out.push(t.clone()),
                 Block::Field(l, v) => out.extend([l.clone(), v.clone()]),
-                Block::Photos | Block::Qr(_) | Block::Picture(..) | Block::PictureBeside(..) => {}
+                Block::Photos
+                | Block::Qr(_)
+                | Block::Picture(..)
+                | Block::PictureBeside(..)
+                | Block::Icon(..) => {}
             }
         }
     }

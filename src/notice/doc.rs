@@ -41,6 +41,10 @@ pub(crate) enum Block {
     /// A drawing on the left, with the rest of its section set beside it
     /// (in the PDF; the text version leaves it out).
     PictureBeside(crate::drawing::PictureId, Lang),
+    /// A small drawing hung in the left margin beside the next block,
+    /// taking no room from the text (in the PDF; the text version leaves
+    /// it out).
+    Icon(crate::drawing::PictureId, Lang),
     /// A QR code holding this text: a square of black modules in the PDF,
     /// the text itself on a line in the text writer.
     Qr(String),

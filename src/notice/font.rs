@@ -5,11 +5,33 @@
 
 use std::sync::OnceLock;
 
-/// DejaVu Sans, the body font of the notice.
-pub const REGULAR_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+/// DejaVu Sans and Sans Bold, zlib-packed by `build.rs`.
+static REGULAR_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans.ttf.zlib"));
+static BOLD_PACKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/DejaVuSans-Bold.ttf.zlib"));
+
+/// Far above either font (760 kB): a damaged stream cannot make us
+/// allocate more.
+const MAX_FONT_BYTES: usize = 4 * 1024 * 1024;
+
+/// DejaVu Sans, the body font of the notice and the app's only font.
+pub fn regular() -> &'static [u8] {
+    static FONT: OnceLock<Vec<u8>> = OnceLock::new();
+    FONT.get_or_init(|| unpack(REGULAR_PACKED))
+}
 
 /// DejaVu Sans Bold, for headings and labels.
-pub const BOLD_TTF: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+pub fn bold() -> &'static [u8] {
+    static FONT: OnceLock<Vec<u8>> = OnceLock::new();
+    FONT.get_or_init(|| unpack(BOLD_PACKED))
+}
+
+/// The font packed by `build.rs` from a file in the repository; empty if
+/// it does not inflate (a broken build: the fonts then fail to parse, and
+/// the tests say so).
+fn unpack(packed: &[u8]) -> Vec<u8> {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(packed, MAX_FONT_BYTES)
+        .unwrap_or_default()
+}
 
 /// The character drawn instead of one the fonts lack.
 const REPLACEMENT: char = '?';
@@ -32,19 +54,21 @@ impl Metrics {
         self.face.glyph_index(c).is_some()
     }
 
-    /// Width of `text` at `size` points, without kerning (kerning only
-    /// narrows Latin text, so a line measured this way never overflows).
+    /// The glyph for `c` and its advance in ems: the glyphs are set one
+    /// per character at their advances, with no shaping or kerning (DejaVu
+    /// has a precomposed glyph for every Latin letter), so text measured by
+    /// [`Self::width`] is exactly as wide on the page.
+    pub(crate) fn glyph(&self, c: char) -> (u16, f32) {
+        let id = self.face.glyph_index(c);
+        let advance = id
+            .and_then(|g| self.face.glyph_hor_advance(g))
+            .map_or(0.0, f32::from);
+        (id.map_or(0, |g| g.0), advance / self.units_per_em)
+    }
+
+    /// Width of `text` at `size` points.
     pub(crate) fn width(&self, text: &str, size: f32) -> f32 {
-        let units: f32 = text
-            .chars()
-            .map(|c| {
-                self.face
-                    .glyph_index(c)
-                    .and_then(|g| self.face.glyph_hor_advance(g))
-                    .map_or(0.0, f32::from)
-            })
-            .sum();
-        units / self.units_per_em * size
+        text.chars().map(|c| self.glyph(c).1).sum::<f32>() * size
     }
 }
 
@@ -53,7 +77,7 @@ impl Metrics {
 pub(crate) fn metrics() -> Option<&'static (Metrics, Metrics)> {
     static METRICS: OnceLock<Option<(Metrics, Metrics)>> = OnceLock::new();
     METRICS
-        .get_or_init(|| Some((Metrics::parse(REGULAR_TTF)?, Metrics::parse(BOLD_TTF)?)))
+        .get_or_init(|| Some((Metrics::parse(regular())?, Metrics::parse(bold())?)))
         .as_ref()
 }
 

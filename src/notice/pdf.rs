@@ -20,13 +20,13 @@ use krilla::outline::{Outline, OutlineNode};
 use krilla::page::PageSettings;
 use krilla::paint::{Fill, FillRule, Stroke};
 use krilla::surface::Surface;
-use krilla::text::{Font, TextDirection};
+use krilla::text::{Font, GlyphId, KrillaGlyph};
 use krilla::{Data, SerializeSettings};
 
 use super::content::Notice;
 use super::data::{self, NoticeData};
 use super::doc::{self, Block, Doc};
-use super::font::{self, BOLD_TTF, Metrics, REGULAR_TTF};
+use super::font::{self, Metrics};
 use super::photo::{self, PDF_MAX_PX, PhotoFile, PhotoOutcome};
 use crate::i18n::{Lang, tr, tr_args};
 use crate::identify::VerdictKind;
@@ -257,6 +257,12 @@ const PICTURE_MAX_W: f32 = 96.0;
 /// Smallest type a drawing's words are printed at, in points.
 const MIN_PICTURE_TEXT: f32 = 5.0;
 
+/// Width of an icon hung in the margin ([`Block::Icon`]), about 10 mm.
+const ICON_W: f32 = 28.0;
+
+/// Space between an icon and the text beside it.
+const ICON_TEXT_GAP: f32 = 6.0;
+
 /// Width of a drawing set beside text (about 25 mm).
 const PICTURE_BESIDE_W: f32 = 72.0;
 
@@ -386,6 +392,24 @@ impl Layout<'_> {
         self.column = (MARGIN_X + indent, CONTENT_W - indent);
         self.float_bottom = Some(top + height + 2.0);
         self.y = top;
+    }
+
+    /// A small drawing hung in the left margin beside the block that
+    /// follows, as wide as what it draws: it takes no room from the text.
+    fn icon(&mut self, picture: crate::drawing::Picture) {
+        let (right, bottom) = picture.extent();
+        let scale = ICON_W / right.max(1.0);
+        let height = bottom * scale;
+        // On the same page as the line it stands beside, centred on it.
+        self.ensure(height);
+        let line = self.style.body * LEADING;
+        let top = (self.y + (line - height) / 2.0).max(TOP);
+        let origin = (MARGIN_X - ICON_W - ICON_TEXT_GAP, top);
+        self.page().push(Op::Picture {
+            origin,
+            scale,
+            picture,
+        });
     }
 
     fn ensure(&mut self, height: f32) {
@@ -756,6 +780,7 @@ impl Layout<'_> {
                 Block::Qr(text) => self.qr(text),
                 Block::Picture(id, lang) => self.picture(id.picture(*lang)),
                 Block::PictureBeside(id, lang) => self.picture_beside(id.picture(*lang)),
+                Block::Icon(id, lang) => self.icon(id.picture(*lang)),
             }
         }
     }
@@ -940,15 +965,17 @@ fn pdf_date(at: &jiff::Zoned) -> DateTime {
 }
 
 /// The fonts and images a page is drawn with.
-struct Painter {
+struct Painter<'a> {
     regular: Font,
     bold: Font,
+    /// The two fonts' glyphs and advances.
+    metrics: &'a (Metrics, Metrics),
     /// One per photo, `None` for a photo that could not be prepared. Each
     /// is embedded once, however often it is drawn.
     images: Vec<Option<Image>>,
 }
 
-impl Painter {
+impl Painter<'_> {
     fn text(
         &self,
         surface: &mut Surface,
@@ -959,14 +986,27 @@ impl Painter {
         text: &str,
     ) {
         surface.set_fill(Some(fill(color)));
-        let font = if bold { &self.bold } else { &self.regular };
-        surface.draw_text(
+        let (font, metrics) = if bold {
+            (&self.bold, &self.metrics.1)
+        } else {
+            (&self.regular, &self.metrics.0)
+        };
+        // One glyph per character, at its advance: as the text was measured.
+        let glyphs: Vec<KrillaGlyph> = text
+            .char_indices()
+            .map(|(at, c)| {
+                let (id, advance) = metrics.glyph(c);
+                let id = GlyphId::new(u32::from(id));
+                KrillaGlyph::new(id, advance, 0.0, 0.0, 0.0, at..at + c.len_utf8(), None)
+            })
+            .collect();
+        surface.draw_glyphs(
             Point::from_xy(at.0, at.1),
+            &glyphs,
             font.clone(),
-            size,
             text,
+            size,
             false,
-            TextDirection::Auto,
         );
     }
 
@@ -1202,8 +1242,9 @@ fn write(
     photos: &[PhotoOutcome],
 ) -> Result<Vec<u8>, PdfError> {
     let painter = Painter {
-        regular: Font::new(Data::from(REGULAR_TTF), 0).ok_or(PdfError::Font)?,
-        bold: Font::new(Data::from(BOLD_TTF), 0).ok_or(PdfError::Font)?,
+        regular: Font::new(Data::from(font::regular()), 0).ok_or(PdfError::Font)?,
+        bold: Font::new(Data::from(font::bold()), 0).ok_or(PdfError::Font)?,
+        metrics,
         images: photos
             .iter()
             .map(|p| {

@@ -109,8 +109,8 @@ pub(crate) fn build(notice: &Notice, pharmacy: &Pharmacy, lang: Lang) -> Doc {
 /// wording points at the app has a `.sheet` attribute, and the check for
 /// tampering lists its signs. Urgent steps are bold. The first step, the
 /// one that matters most, is followed by its drawing (the plug out and
-/// Wi-Fi off), the same the app shows; the others keep the patient's part
-/// to one page.
+/// Wi-Fi off), the same the app shows; the C key crossed out hangs small
+/// in the margin beside its step, so the patient's part stays on one page.
 fn home_steps(kind: VerdictKind, lang: Lang) -> Vec<Block> {
     let mut blocks = Vec::new();
     for step in guidance::steps(kind, Role::Carer) {
@@ -120,11 +120,14 @@ fn home_steps(kind: VerdictKind, lang: Lang) -> Vec<Block> {
         } else {
             tr(lang, step.message_id)
         };
+        let picture = crate::drawing::PictureId::for_step(step.message_id);
+        if let Some(icon @ crate::drawing::PictureId::NoCKey) = picture {
+            blocks.push(Block::Icon(icon, lang));
+        }
         blocks.push(match step.weight {
             Weight::Urgent => Block::StrongBullet(text),
             Weight::Normal | Weight::Info => Block::Bullet(text),
         });
-        let picture = crate::drawing::PictureId::for_step(step.message_id);
         if let Some(picture @ crate::drawing::PictureId::Unplug) = picture {
             blocks.push(Block::Picture(picture, lang));
         }

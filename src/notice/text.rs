@@ -113,7 +113,7 @@ pub(super) fn render_doc(d: &Doc, lang: Lang) -> String {
                         push_wrapped(&mut out, &tr(lang, "notice-photos-attached"), "", "");
                     }
                 }
-                Block::Picture(..) | Block::PictureBeside(..) => {}
+                Block::Picture(..) | Block::PictureBeside(..) | Block::Icon(..) => {}
                 Block::Qr(payload) => {
                     out.push('\n');
                     push_wrapped(&mut out, payload, "", "");

@@ -10,8 +10,9 @@ use super::theme::{self, Look, PictureColors};
 use crate::drawing::{Anchor, Paint, Picture, PictureId, Shape, TextSize};
 use crate::i18n::Lang;
 
-/// Widest the label pictures are drawn, in points.
-const LABEL_MAX_WIDTH: f32 = 330.0;
+/// Widest the label pictures are drawn, in points: three side by side
+/// in the wizard's column.
+const LABEL_MAX_WIDTH: f32 = 250.0;
 
 /// Widest a guidance step's picture is drawn, in points.
 const STEP_MAX_WIDTH: f32 = 260.0;
@@ -21,6 +22,16 @@ pub fn label_location(ui: &mut Ui, lang: Lang, look: Look) -> Response {
     show(
         ui,
         &PictureId::LabelLocation.picture(lang),
+        look,
+        LABEL_MAX_WIDTH,
+    )
+}
+
+/// The monitor seen from below, with a label underneath marked.
+pub fn label_underneath(ui: &mut Ui, lang: Lang, look: Look) -> Response {
+    show(
+        ui,
+        &PictureId::LabelUnderneath.picture(lang),
         look,
         LABEL_MAX_WIDTH,
     )

@@ -198,7 +198,7 @@ pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::empty();
     fonts.font_data.insert(
         "dejavu-sans".to_owned(),
-        std::sync::Arc::new(egui::FontData::from_static(crate::notice::font::REGULAR_TTF)),
+        std::sync::Arc::new(egui::FontData::from_static(crate::notice::font::regular())),
     );
     for family in [FontFamily::Proportional, FontFamily::Monospace] {
         fonts

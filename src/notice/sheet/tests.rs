@@ -228,8 +228,8 @@ fn urgent_steps_are_bold_and_every_sheet_message_exists() {
     }
 }
 
-/// The first step's drawing is on paper too, right after the step, and
-/// the patient's page still fits one page.
+/// The first step's drawing is on paper too, right after the step, the C
+/// key small beside its step, and the patient's page still fits one page.
 #[test]
 fn the_first_steps_are_drawn_on_the_sheet() {
     use crate::drawing::PictureId;
@@ -238,6 +238,16 @@ fn the_first_steps_are_drawn_on_the_sheet() {
         let d = build(&n, &pharmacy(), lang);
         let blocks: Vec<&Block> = d.sections.iter().flat_map(|s| &s.blocks).collect();
         assert!(!blocks.contains(&&Block::Picture(PictureId::NoCKey, lang)));
+        let icon = blocks
+            .iter()
+            .position(|b| **b == Block::Icon(PictureId::NoCKey, lang))
+            .unwrap_or_else(|| panic!("the C key on the {lang:?} sheet"));
+        let no_c = i18n::tr(lang, "guide-no-c-key");
+        let beside = format!("{:?}", blocks[icon + 1]);
+        assert!(
+            beside.contains(&no_c.chars().take(20).collect::<String>()),
+            "{beside}"
+        );
         let at = blocks
             .iter()
             .position(|b| **b == Block::Picture(PictureId::Unplug, lang))
@@ -252,7 +262,8 @@ fn the_first_steps_are_drawn_on_the_sheet() {
         assert!(before.contains(&start), "{before}");
         // The notice for the doctor draws nothing.
         let doctor = doctor_part(&n, lang);
-        assert!(!format!("{doctor:?}").contains("Picture"));
+        let doctor = format!("{doctor:?}");
+        assert!(!doctor.contains("Picture") && !doctor.contains("Icon"));
     }
     let pdf = render_patient_sheet(&n, &pharmacy(), Lang::It).unwrap();
     let text = pdftotext(&pdf);

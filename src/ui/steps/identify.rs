@@ -71,9 +71,12 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     ui.heading(tr(lang, "identify-heading"));
     ui.add_space(theme::GAP);
     ui.label(tr(lang, "identify-where"));
-    // Where the label is, and what the model field looks like.
+    // Where the label is (on the back, or underneath), and what the model
+    // field looks like.
     ui.horizontal_wrapped(|ui| {
         crate::ui::pictures::label_location(ui, lang, ctx.look);
+        ui.add_space(theme::INLINE_GAP);
+        crate::ui::pictures::label_underneath(ui, lang, ctx.look);
         ui.add_space(theme::INLINE_GAP);
         crate::ui::pictures::rating_label(ui, lang, ctx.look);
     });

@@ -305,6 +305,7 @@ mod tests {
     fn harness(world: &World, lang: Lang) -> Harness<'_, State> {
         let mut h = Harness::builder()
             .with_size(egui::vec2(900.0, 900.0))
+            .with_context_setup(crate::ui::theme::install_fonts)
             .build_ui_state(
                 move |ui, state: &mut State| {
                     let ctx = world.ctx(lang);
