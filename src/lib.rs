@@ -12,9 +12,11 @@
 //! - [`leaflet`]: the family doctor's one-page leaflet for patients (PDF
 //!   with a QR code), and the doctor card that carries the doctor's name
 //!   and e-mail address to the patient's app.
+//! - [`register`]: the family doctor's register of received notices (SQLite).
 //! - [`notice`]: the notice for the family doctor (text, PDF, e-mail, draft).
 //! - [`explain`]: a verdict in plain sentences (shared by app, CLI, notice).
 //! - [`guidance`]: what to do, per verdict and role, each step with its source.
+//! - [`drawing`]: the app's drawings as shapes, for the screen and paper.
 //! - [`print`]: printing a file on paper (CUPS `lp`/`lpstat`, Windows' print
 //!   verb), with a deadline; no egui.
 //! - [`identify`]: evidence (typed text, UDI, photo lines) → verdict.
