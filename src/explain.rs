@@ -2,7 +2,7 @@
 //! CLI and the notice, so all three say the same thing the same way.
 
 use crate::i18n::{Lang, tr, tr_args};
-use crate::identify::{Caution, Evidence, MatchRule, Origin, Verdict};
+use crate::identify::{Caution, Evidence, MatchRule, Origin, ScannerInput, Verdict};
 
 /// The headline, e.g. "This monitor (CMS8000) is on the list of affected models".
 pub fn headline(lang: Lang, verdict: &Verdict) -> String {
@@ -20,6 +20,29 @@ pub fn explanation(lang: Lang, verdict: &Verdict) -> String {
         s.push_str(&tr_args(lang, "result-relabel", &[("of", of)]));
     }
     s
+}
+
+/// How a scanner's text was read: the text as the matcher got it (a group
+/// separator shown as `<GS>`, lines joined by ` / `), then what was
+/// changed to get it, e.g.
+/// `0108033333333332 (symbology identifier ]d2 taken off; …)`.
+pub fn scan_read_as(lang: Lang, scan: &ScannerInput) -> String {
+    let mut read_as = scan.text.replace('\u{1d}', "<GS>").replace('\n', " / ");
+    let repairs: Vec<String> = scan
+        .repaired
+        .iter()
+        .map(|r| {
+            let args = r.message_args();
+            let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            tr_args(lang, r.message_id(), &args)
+        })
+        .collect();
+    if !repairs.is_empty() {
+        read_as.push_str(" (");
+        read_as.push_str(&repairs.join("; "));
+        read_as.push(')');
+    }
+    read_as
 }
 
 /// The sentence for a caution.

@@ -181,6 +181,22 @@ fn bad_scans_get_a_clear_line_and_the_field_stays_ready() {
     assert!(!shows(&h, &tr(lang, "counter-garbage")));
 }
 
+/// A scan whose separators were lost keeps only what is certain, and the
+/// screen says what was left out, as the CLI does: a serial is never
+/// guessed from a run of fields.
+#[test]
+fn a_serial_that_cannot_be_split_for_sure_is_named_as_left_out() {
+    for lang in [Lang::En, Lang::It] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut h = counter(lang, dir.path());
+        scan(&mut h, lang, "]d2010803333333333221SN4477120");
+        assert!(says(&h, "counter-verdict-unknown"));
+        let left_out = tr_args(lang, "scan-repair-uncertain", &[("detail", "21SN4477120")]);
+        assert!(shows(&h, &left_out), "{lang:?}: {left_out}");
+        assert!(shows(&h, "08033333333332"), "the GTIN is kept");
+    }
+}
+
 #[test]
 fn the_tally_counts_numbers_only_and_exports_csv() {
     let lang = Lang::En;

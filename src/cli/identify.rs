@@ -46,20 +46,11 @@ pub(super) fn scanned(text: Option<&str>, json: bool, lang: Lang) -> anyhow::Res
         }
         serde_json::to_string_pretty(&value)?
     } else {
-        let mut read_as = tr_args(lang, "scan-read-as", &[("text", &shown(&scan.text))]);
-        if !scan.repaired.is_empty() {
-            let repairs: Vec<String> = scan
-                .repaired
-                .iter()
-                .map(|r| {
-                    let args = r.message_args();
-                    let args: Vec<(&str, &str)> =
-                        args.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                    tr_args(lang, r.message_id(), &args)
-                })
-                .collect();
-            let _ = write!(read_as, " ({})", repairs.join("; "));
-        }
+        let read_as = tr_args(
+            lang,
+            "scan-read-as",
+            &[("text", &explain::scan_read_as(lang, &scan))],
+        );
         format!("{read_as}\n\n{}", human(&catalog, &verdict, lang))
     };
     super::out(&format!("{out}\n"))?;

@@ -241,7 +241,9 @@ fn check(ctx: &StepCtx<'_>, state: &mut State) {
         .map(|t| Reading::typed(t.clone()))
         .collect();
     let verdict = identify::identify_readings(ctx.catalog, &readings);
-    let read_as = (!scan.repaired.is_empty()).then(|| scan.text.replace('\u{1d}', "<GS>"));
+    // What was changed to read it, said as the CLI says it: a pharmacist
+    // sees when a serial was left out rather than guessed.
+    let read_as = (!scan.repaired.is_empty()).then(|| explain::scan_read_as(ctx.lang, &scan));
     if verdict.model.is_none() {
         // A serial or a code without a model: kept for the next input,
         // never an answer by itself.
