@@ -22,6 +22,8 @@
 //! - [`identify`]: evidence (typed text, UDI, photo lines) → verdict.
 //! - [`photos`]: photo files → readings for the matcher.
 //! - [`ocr`]: photo → text lines and barcodes.
+//! - [`camera`]: the computer's camera (live frames, the photo taken), and
+//!   a stand-in camera for tests; no egui.
 //! - [`picture`]: photo bytes → upright pixels: the one guarded decoder.
 //! - [`update`]: fetching and verifying signed list updates.
 //! - [`catalog`]: the list of affected models.
@@ -37,6 +39,7 @@
 //! behind it are `pub(crate)` or private, so code that nothing uses is
 //! reported by the compiler.
 
+pub mod camera;
 pub mod catalog;
 pub mod cli;
 pub mod drawing;

@@ -658,3 +658,159 @@ fn a_sharp_photo_gets_no_coaching() {
             .is_none()
     );
 }
+
+/// The app at the identify step with `camera` as the computer's camera.
+fn at_identify_with_camera(
+    lang: Lang,
+    camera: monitor_check::camera::Opener,
+) -> (Harness<'static, MonitorCheckApp>, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = AppConfig::offline(lang, dir.path());
+    config.camera = camera;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 1400.0))
+        .build_eframe(move |cc| MonitorCheckApp::new(cc, config));
+    settle(&mut h);
+    click_containing(&mut h, &tr(lang, "welcome-start"));
+    assert_eq!(h.state().step(), Step::Identify);
+    (h, dir)
+}
+
+/// Every file under `dir` that holds a JPEG (by its first bytes).
+fn jpegs_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if std::fs::read(&path)
+                .unwrap()
+                .starts_with(&[0xFF, 0xD8, 0xFF])
+            {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+/// A label held to the camera: the live preview shows, *Take photo* reads
+/// the frame through the same reader as a photo file, the verdict rests on
+/// it, and the photo reaches the disk only inside the notice.
+#[test]
+fn a_label_held_to_the_camera_is_taken_read_and_put_in_the_notice() {
+    let lang = Lang::En;
+    let frame = image::open(fixture("ocr_label.jpg")).unwrap().into_rgb8();
+    let camera =
+        monitor_check::camera::Synthetic::opener(frame, std::time::Duration::from_millis(20));
+    let (mut h, dir) = at_identify_with_camera(lang, camera);
+    click(&mut h, Role::Button, &tr(lang, "camera-open"));
+    wait_for_label(&mut h, &tr(lang, "camera-preview-alt"));
+    let rect = h.get_by_label(&tr(lang, "camera-preview-alt")).rect();
+    assert!(rect.width() > 100.0, "the preview is drawn: {rect:?}");
+    click(&mut h, Role::Button, &tr(lang, "camera-take"));
+    wait_for_label(&mut h, "We read: Model: CMS8000");
+    // The camera is closed once the photo is taken.
+    assert!(h.query_by_label(&tr(lang, "camera-take")).is_none());
+    assert!(jpegs_under(dir.path()).is_empty(), "no frame on disk");
+    click_containing(&mut h, &tr(lang, "photo-confirm-yes"));
+    assert_eq!(h.state().step(), Step::Result);
+    h.get_by_label_contains("Read in photo camera-photo-1.jpg");
+
+    click_containing(&mut h, &tr(lang, "result-next"));
+    click_containing(&mut h, &tr(lang, "guidance-next"));
+    assert_eq!(h.state().step(), Step::Notice);
+    assert!(preview(&h, lang).contains("camera-photo-1.jpg"));
+    click(&mut h, Role::Button, &tr(lang, "ui-notice-save-pdf"));
+    let saved = tr(lang, "ui-notice-saved");
+    wait_for_label(&mut h, saved.split('{').next().unwrap().trim());
+    let pdf = std::fs::read_dir(dir.path().join("saved"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|e| e == "pdf"))
+        .expect("a PDF notice");
+    let text = std::process::Command::new("pdftotext")
+        .args([pdf.as_os_str(), std::ffi::OsStr::new("-")])
+        .output()
+        .expect("pdftotext (poppler-utils) reads the PDF back");
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("camera-photo-1.jpg"),
+        "the notice shows the photo taken"
+    );
+    // The draft keeps the verdict, never the photo.
+    assert!(
+        jpegs_under(dir.path()).is_empty(),
+        "no JPEG file of its own"
+    );
+}
+
+/// No camera, a busy one, one refused by the system, one that stops: each
+/// says so in plain words with *Try again*, and the step still works.
+#[test]
+fn a_camera_that_cannot_be_used_is_said_plainly_and_the_step_goes_on() {
+    use monitor_check::camera::{CameraError, Synthetic};
+    let lang = Lang::It;
+    let stops = || {
+        let frame = image::RgbImage::from_pixel(64, 48, image::Rgb([128, 128, 128]));
+        std::sync::Arc::new(move || {
+            Ok(Box::new(
+                Synthetic::new(frame.clone(), std::time::Duration::from_millis(5))
+                    .failing_after(3, CameraError::Lost("unplugged".into())),
+            ) as Box<dyn monitor_check::camera::FrameSource>)
+        }) as monitor_check::camera::Opener
+    };
+    let cases = [
+        (
+            Synthetic::failing_opener(CameraError::NoCamera),
+            "camera-none",
+        ),
+        (
+            Synthetic::failing_opener(CameraError::Busy("os error 16".into())),
+            "camera-busy",
+        ),
+        (
+            Synthetic::failing_opener(CameraError::Denied("os error 13".into())),
+            "camera-denied",
+        ),
+        (stops(), "camera-lost"),
+    ];
+    for (camera, message) in cases {
+        let (mut h, _dir) = at_identify_with_camera(lang, camera);
+        click(&mut h, Role::Button, &tr(lang, "camera-open"));
+        wait_for_label(&mut h, &tr(lang, message));
+        assert!(
+            h.query_by_label(&tr(lang, "camera-take")).is_none(),
+            "{message}"
+        );
+        // Try again opens it afresh, and fails the same way.
+        click(&mut h, Role::Button, &tr(lang, "camera-retry"));
+        wait_for_label(&mut h, &tr(lang, message));
+        click(&mut h, Role::Button, &tr(lang, "camera-close"));
+        assert!(h.query_by_label(&tr(lang, message)).is_none(), "{message}");
+        // Typing the model still works.
+        identify(&mut h, lang, "CMS 8000");
+        assert_eq!(h.state().step(), Step::Result, "{message}");
+    }
+}
+
+/// Leaving the identify step turns the camera off: back on the step, the
+/// panel is closed.
+#[test]
+fn the_camera_is_turned_off_when_the_step_is_left() {
+    let lang = Lang::De;
+    let frame = image::RgbImage::from_pixel(320, 240, image::Rgb([200, 200, 200]));
+    let camera =
+        monitor_check::camera::Synthetic::opener(frame, std::time::Duration::from_millis(20));
+    let (mut h, _dir) = at_identify_with_camera(lang, camera);
+    click(&mut h, Role::Button, &tr(lang, "camera-open"));
+    wait_for_label(&mut h, &tr(lang, "camera-preview-alt"));
+    identify(&mut h, lang, "CMS 8000");
+    assert_eq!(h.state().step(), Step::Result);
+    click_containing(&mut h, &tr(lang, "nav-back"));
+    assert_eq!(h.state().step(), Step::Identify);
+    assert!(h.query_by_label(&tr(lang, "camera-preview-alt")).is_none());
+    assert!(h.query_by_label(&tr(lang, "camera-close")).is_none());
+    h.get_by_label(&tr(lang, "camera-open"));
+}

@@ -556,6 +556,9 @@ impl Builder<'_> {
     fn connection(&self) -> Section {
         let f = &self.n.form;
         let blocks = vec![
+            // The plug out and Wi-Fi off, drawn as the carer saw them on
+            // the guidance step, beside the answers about them.
+            Block::PictureBeside(crate::drawing::PictureId::Unplug, self.lang),
             Block::Field(
                 self.t("notice-f-connection"),
                 self.connection_answer(f.connection),

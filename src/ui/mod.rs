@@ -2,6 +2,7 @@
 //! screen, the theme.
 
 mod app;
+mod camera;
 pub(crate) mod jobs;
 pub(crate) mod photo_reading;
 mod pictures;
@@ -69,6 +70,11 @@ pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
     if std::env::var_os("MONITOR_CHECK_STARTUP_TIMING").is_some() {
         config.started = Some(started);
     }
+    // For developers without a camera (see README): a stand-in that shows
+    // a photo as the camera's frames, or fails as a camera can.
+    if let Some(fake) = std::env::var_os("MONITOR_CHECK_FAKE_CAMERA") {
+        config.camera = stand_in_camera(&fake);
+    }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Monitor Check")
         .with_app_id(APP_ID)
@@ -95,6 +101,43 @@ pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
             eprintln!("monitor-check: the command line still works: monitor-check --help");
             ExitCode::from(1)
         }
+    }
+}
+
+/// The stand-in camera named by `MONITOR_CHECK_FAKE_CAMERA`: `none`,
+/// `busy`, `denied`, `lost` (stops after two seconds), or a photo's path.
+fn stand_in_camera(fake: &std::ffi::OsStr) -> crate::camera::Opener {
+    use crate::camera::{CameraError, FrameSource, Synthetic};
+    /// About 15 frames a second, as a webcam in dim light.
+    const INTERVAL: std::time::Duration = std::time::Duration::from_millis(66);
+    /// A full-HD webcam's long side.
+    const FRAME_MAX_SIDE_PX: u32 = 1920;
+    let said = || "stand-in camera (MONITOR_CHECK_FAKE_CAMERA)".to_owned();
+    let photo = |path: &std::path::Path| {
+        crate::photos::read_file(path)
+            .map_err(|e| e.to_string())
+            .and_then(|bytes| {
+                crate::picture::decode_rgb(&bytes, FRAME_MAX_SIDE_PX).map_err(|e| e.to_string())
+            })
+            .map(|p| p.pixels)
+    };
+    match fake.to_str() {
+        Some("none") => Synthetic::failing_opener(CameraError::NoCamera),
+        Some("busy") => Synthetic::failing_opener(CameraError::Busy(said())),
+        Some("denied") => Synthetic::failing_opener(CameraError::Denied(said())),
+        Some("lost") => {
+            let frame = image::RgbImage::from_pixel(640, 480, image::Rgb([90, 90, 90]));
+            std::sync::Arc::new(move || {
+                Ok(Box::new(
+                    Synthetic::new(frame.clone(), INTERVAL)
+                        .failing_after(30, CameraError::Lost(said())),
+                ) as Box<dyn FrameSource>)
+            })
+        }
+        _ => match photo(std::path::Path::new(fake)) {
+            Ok(frame) => Synthetic::opener(frame, INTERVAL),
+            Err(e) => Synthetic::failing_opener(CameraError::Failed(e)),
+        },
     }
 }
 

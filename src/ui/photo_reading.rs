@@ -8,6 +8,7 @@ use egui::{ColorImage, TextureHandle, Ui};
 
 use crate::fsutil::FsError;
 use crate::i18n::{Lang, tr};
+use crate::notice::PhotoFile;
 use crate::ocr::{self, OcrError, PhotoText, Reader};
 use crate::photos;
 use crate::picture::{self, PictureError};
@@ -65,10 +66,28 @@ fn picture_message_id(err: &PictureError) -> &'static str {
     }
 }
 
+/// A photo to read: a file the user chose, or one taken with the
+/// computer's camera and held in memory.
+#[derive(Debug, Clone)]
+pub enum PhotoInput {
+    /// A photo file.
+    File(PathBuf),
+    /// A photo taken with the camera (JPEG bytes, never written alone).
+    Taken(Arc<PhotoFile>),
+}
+
+impl PhotoInput {
+    /// The name shown for it.
+    pub fn name(&self) -> String {
+        match self {
+            PhotoInput::File(path) => photos::display_name(path),
+            PhotoInput::Taken(photo) => photo.name.clone(),
+        }
+    }
+}
+
 /// One photo after reading.
 pub struct PhotoResult {
-    /// Where it is.
-    pub path: PathBuf,
     /// File name shown.
     pub name: String,
     /// What was read, or why not.
@@ -125,14 +144,19 @@ fn reader() -> &'static Result<Reader, String> {
     READER.get_or_init(|| Reader::new().map_err(|e| e.to_string()))
 }
 
-/// Starts reading `paths` on a worker thread.
+/// Starts reading photo files on a worker thread.
 pub fn start(ctx: &egui::Context, paths: Vec<PathBuf>) -> std::io::Result<Running> {
+    start_inputs(ctx, paths.into_iter().map(PhotoInput::File).collect())
+}
+
+/// Starts reading `photos` (files or taken) on a worker thread.
+pub fn start_inputs(ctx: &egui::Context, photos: Vec<PhotoInput>) -> std::io::Result<Running> {
     let current: Arc<Mutex<Option<Arc<ocr::Progress>>>> = Arc::default();
-    let count = paths.len();
+    let count = photos.len();
     let shared = Arc::clone(&current);
     let repaint = ctx.clone();
     let job = Job::spawn("photo-reader", ctx, move |r| {
-        read_all(r, &paths, &shared, &repaint)
+        read_all(r, &photos, &shared, &repaint)
     })?;
     Ok(Running {
         job,
@@ -143,14 +167,14 @@ pub fn start(ctx: &egui::Context, paths: Vec<PathBuf>) -> std::io::Result<Runnin
 
 fn read_all(
     r: &Reporter<Batch>,
-    paths: &[PathBuf],
+    inputs: &[PhotoInput],
     current: &Mutex<Option<Arc<ocr::Progress>>>,
     ctx: &egui::Context,
 ) -> Batch {
-    let mut results = Vec::with_capacity(paths.len());
+    let mut results = Vec::with_capacity(inputs.len());
     #[expect(clippy::cast_precision_loss, reason = "a handful of photos")]
-    let count = paths.len().max(1) as f32;
-    for (i, path) in paths.iter().enumerate() {
+    let count = inputs.len().max(1) as f32;
+    for (i, input) in inputs.iter().enumerate() {
         #[expect(clippy::cast_precision_loss, reason = "a handful of photos")]
         r.progress(i as f32 / count, "");
         if r.cancelled() {
@@ -159,7 +183,7 @@ fn read_all(
                 cancelled: true,
             };
         }
-        let name = photos::display_name(path);
+        let name = input.name();
         let repaint = ctx.clone();
         let progress = Arc::new(ocr::Progress::with_callback(move |_| {
             repaint.request_repaint();
@@ -167,10 +191,9 @@ fn read_all(
         if let Ok(mut c) = current.lock() {
             *c = Some(Arc::clone(&progress));
         }
-        let (outcome, preview) = read_one(path, &name, &progress);
+        let (outcome, preview) = read_one(input, &name, &progress);
         let cancelled = matches!(outcome, Err(PhotoProblem::Ocr(OcrError::Cancelled)));
         results.push(PhotoResult {
-            path: path.clone(),
             name,
             outcome,
             preview,
@@ -189,26 +212,33 @@ fn read_all(
     }
 }
 
-/// Reads one photo file once: its text, and (when that worked) the preview
-/// from the same bytes.
+/// Reads one photo once: its text, and (when that worked) the preview
+/// from the same bytes. A taken photo goes the same way as a file.
 fn read_one(
-    path: &std::path::Path,
+    input: &PhotoInput,
     name: &str,
     progress: &ocr::Progress,
 ) -> (Result<PhotoText, PhotoProblem>, Option<ColorImage>) {
-    let bytes = match photos::read_file(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return (Err(PhotoProblem::File(e)), None),
+    let file;
+    let bytes: &[u8] = match input {
+        PhotoInput::File(path) => match photos::read_file(path) {
+            Ok(bytes) => {
+                file = bytes;
+                &file
+            }
+            Err(e) => return (Err(PhotoProblem::File(e)), None),
+        },
+        PhotoInput::Taken(photo) => &photo.bytes,
     };
     let outcome = reader()
         .as_ref()
         .map_err(|e| PhotoProblem::Reader(e.clone()))
         .and_then(|reader| {
             reader
-                .read(&bytes, name, progress)
+                .read(bytes, name, progress)
                 .map_err(PhotoProblem::Ocr)
         });
-    let preview = outcome.as_ref().ok().and_then(|_| preview(&bytes));
+    let preview = outcome.as_ref().ok().and_then(|_| preview(bytes));
     (outcome, preview)
 }
 
@@ -245,7 +275,7 @@ fn texture<'a>(ui: &Ui, result: &'a mut PhotoResult) -> Option<&'a TextureHandle
         && let Some(img) = result.preview.take()
     {
         result.texture = Some(ui.ctx().load_texture(
-            format!("photo-{}", result.path.display()),
+            format!("photo-{}", result.name),
             img,
             egui::TextureOptions::LINEAR,
         ));

@@ -7,6 +7,7 @@
 //! window (see the tests below).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
@@ -14,9 +15,12 @@ use super::prefs::Prefs;
 use super::steps::notice::Dialogs;
 use super::steps::{self, StepCtx};
 use super::wizard::{Action, Step, Wizard};
+use crate::camera::{CameraError, Opener, Synthetic};
 use crate::i18n::Lang;
 use crate::identify::{Origin, Verdict};
-use crate::notice::{Autosave, DeviceDetails, Draft, DraftStore, DraftWriter, NoticeForm};
+use crate::notice::{
+    Autosave, DeviceDetails, Draft, DraftStore, DraftWriter, NoticeForm, PhotoFile,
+};
 use crate::tally::Tally;
 use crate::update::{self, ActiveList, Verifier};
 
@@ -61,6 +65,8 @@ pub struct AppConfig {
     pub counter: bool,
     /// A doctor card opened with the app ("Open with").
     pub doctor: Option<crate::leaflet::Doctor>,
+    /// Opens the computer's camera: the system's, or a stand-in.
+    pub camera: Opener,
 }
 
 impl AppConfig {
@@ -79,6 +85,7 @@ impl AppConfig {
             verifier: Verifier::pinned(),
             counter: false,
             doctor: None,
+            camera: crate::camera::system_opener(),
         }
     }
 
@@ -95,6 +102,9 @@ impl AppConfig {
             verifier: Verifier::pinned(),
             counter: false,
             doctor: None,
+            // Tests and demos never touch a real device: they give their
+            // own stand-in camera.
+            camera: Synthetic::failing_opener(CameraError::NoCamera),
         }
     }
 }
@@ -121,6 +131,9 @@ pub struct AppState {
     verifier: Verifier,
     /// Photos of the label chosen for this check.
     photos: Vec<PathBuf>,
+    /// Photos taken with the camera for this check, in memory only.
+    taken: Vec<Arc<PhotoFile>>,
+    camera: Opener,
     /// When this check's verdict was reached.
     checked_at: jiff::Zoned,
     pub(super) welcome: steps::welcome::State,
@@ -168,6 +181,8 @@ impl AppState {
             dialogs: config.dialogs,
             verifier: config.verifier,
             photos: Vec::new(),
+            taken: Vec::new(),
+            camera: config.camera,
             checked_at: jiff::Zoned::now(),
             welcome: steps::welcome::State::default(),
             identify: steps::identify::State::default(),
@@ -262,6 +277,8 @@ impl AppState {
             verdict: self.wizard.verdict(),
             checked_at: &self.checked_at,
             photo_paths: &self.photos,
+            taken_photos: &self.taken,
+            camera: &self.camera,
             unreadable_photos,
             data_dir: self.data_dir.as_deref(),
             dialogs: &self.dialogs,
@@ -281,6 +298,7 @@ impl AppState {
                 self.discard_draft();
                 self.identify = steps::identify::State::default();
                 self.photos.clear();
+                self.taken.clear();
             }
             Action::ListUpdated(list) => self.list = (**list).clone(),
             Action::Identified(verdict) => {
@@ -291,7 +309,16 @@ impl AppState {
                 form.identified_by.clear();
                 form.prefill(verdict, &self.list.catalog);
             }
-            Action::PhotosChosen(paths) => self.photos.clone_from(paths),
+            Action::PhotosChosen(paths) => {
+                self.photos.clone_from(paths);
+                self.taken.clear();
+            }
+            // A photo taken replaces the photos chosen before, as a new
+            // choice of files does.
+            Action::PhotoTaken(photo) => {
+                self.photos.clear();
+                self.taken = vec![Arc::clone(photo)];
+            }
             Action::SetLang(lang) => self.prefs.lang = *lang,
             Action::SetRole(role) => self.prefs.role = *role,
             Action::SetLook(look) => self.prefs.look = *look,
@@ -324,6 +351,11 @@ impl AppState {
                 | Action::Discard
         );
         self.wizard.apply(action);
+        if self.mode != Mode::Wizard || self.wizard.step() != Step::Identify {
+            // The camera is for the identify step only: off as soon as
+            // the user leaves it.
+            self.identify.close_camera();
+        }
         if moves && self.wizard.step() == Step::Notice {
             self.fill_notice_from_prefs();
         }
@@ -342,6 +374,7 @@ impl AppState {
         self.discard_draft();
         self.identify = steps::identify::State::default();
         self.photos.clear();
+        self.taken.clear();
         self.wizard = Wizard::restore(Step::Identify, None);
         let tally = match verdict {
             Some(kind) if self.prefs.counter.keep_tally => {
@@ -668,6 +701,33 @@ mod tests {
         s.apply(Action::PhotosChosen(vec![photo.clone()]));
         assert!(s.verdict().is_none());
         assert_eq!(s.photos(), [photo]);
+    }
+
+    #[test]
+    fn a_photo_taken_replaces_the_chosen_ones_and_is_never_saved_in_the_draft() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut s = state(dir.path());
+        s.apply(Action::PhotosChosen(vec![dir.path().join("label.jpg")]));
+        let taken = Arc::new(PhotoFile {
+            name: "camera-photo-1.jpg".to_owned(),
+            bytes: vec![0xFF, 0xD8, 0xFF, 0xE0],
+        });
+        s.apply(identified("CMS8000"));
+        s.apply(Action::Back);
+        s.apply(Action::PhotoTaken(Arc::clone(&taken)));
+        assert!(s.verdict().is_none(), "the verdict rested on other photos");
+        assert!(s.photos().is_empty());
+        assert_eq!(s.taken, [Arc::clone(&taken)]);
+        s.apply(identified("CMS8000"));
+        s.wait_for_writes(WAIT);
+        let draft = std::fs::read_to_string(draft_file(dir.path())).unwrap();
+        assert!(!draft.contains("camera-photo-1"), "{draft}");
+        // Choosing files, or starting over, forgets it.
+        s.apply(Action::PhotosChosen(vec![dir.path().join("label.jpg")]));
+        assert!(s.taken.is_empty());
+        s.apply(Action::PhotoTaken(taken));
+        s.apply(Action::StartOver);
+        assert!(s.taken.is_empty());
     }
 
     #[test]

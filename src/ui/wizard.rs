@@ -102,6 +102,9 @@ pub enum Action {
     ListUpdated(Box<ActiveList>),
     /// Photos of the label were chosen (dropped, picked or opened at start).
     PhotosChosen(Vec<PathBuf>),
+    /// A photo of the label was taken with the computer's camera: it is the
+    /// check's photo now, kept in memory.
+    PhotoTaken(std::sync::Arc<crate::notice::PhotoFile>),
     /// The language of the app and of the notice.
     SetLang(Lang),
     /// Who uses the app.
@@ -189,7 +192,10 @@ impl Wizard {
             }
             // A verdict reached with another list, or from other photos,
             // may no longer hold.
-            Action::InputChanged | Action::ListUpdated(_) | Action::PhotosChosen(_) => {
+            Action::InputChanged
+            | Action::ListUpdated(_)
+            | Action::PhotosChosen(_)
+            | Action::PhotoTaken(_) => {
                 self.verdict = None;
             }
             Action::StartOver | Action::Discard => {

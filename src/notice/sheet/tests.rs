@@ -260,10 +260,21 @@ fn the_first_steps_are_drawn_on_the_sheet() {
         };
         let start: String = words.chars().take(20).collect();
         assert!(before.contains(&start), "{before}");
-        // The notice for the doctor draws nothing.
+        // The notice for the doctor draws only the plug, beside the
+        // answers about the connection.
         let doctor = doctor_part(&n, lang);
-        let doctor = format!("{doctor:?}");
-        assert!(!doctor.contains("Picture") && !doctor.contains("Icon"));
+        let drawn: Vec<&Block> = doctor
+            .sections
+            .iter()
+            .flat_map(|s| &s.blocks)
+            .filter(|b| {
+                matches!(
+                    b,
+                    Block::Picture(..) | Block::PictureBeside(..) | Block::Icon(..)
+                )
+            })
+            .collect();
+        assert_eq!(drawn, [&Block::PictureBeside(PictureId::Unplug, lang)]);
     }
     let pdf = render_patient_sheet(&n, &pharmacy(), Lang::It).unwrap();
     let text = pdftotext(&pdf);

@@ -9,7 +9,8 @@ use crate::i18n::{tr, tr_args};
 use crate::identify::{self, InputError, Origin, Verdict, VerdictKind};
 use crate::ocr::PhotoText;
 use crate::photos::{self, CheckError};
-use crate::ui::photo_reading::{self, PhotoResult, Running};
+use crate::ui::camera::{CameraEvent, CameraPanel};
+use crate::ui::photo_reading::{self, PhotoInput, PhotoResult, Running};
 use crate::ui::theme;
 use crate::ui::widgets;
 use crate::ui::wizard::Action;
@@ -32,6 +33,10 @@ pub struct State {
     photo_verdict: Option<Verdict>,
     photo_note: Option<String>,
     confirm_shown: bool,
+    /// The computer's camera, while its panel is open.
+    camera: Option<CameraPanel>,
+    /// Photos taken with the camera so far, for their names.
+    taken: u32,
 }
 
 impl State {
@@ -39,6 +44,11 @@ impl State {
     /// on the window.
     pub fn read_when_shown(&mut self, paths: Vec<PathBuf>) {
         self.pending = paths;
+    }
+
+    /// Stops the camera, if it is on.
+    pub fn close_camera(&mut self) {
+        self.camera = None;
     }
 
     /// Names of the chosen photos that could not be read as pictures: the
@@ -146,23 +156,40 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action
     if let Some(paths) = chosen
         && state.reading.is_none()
     {
+        state.camera = None;
         start_reading(ui.ctx(), state, paths.clone());
         action = Some(Action::PhotosChosen(paths));
     }
 
     if let Some(running) = &state.reading {
         photo_reading::progress_ui(ui, running, lang);
-    } else if ui
-        .add_enabled(
-            state.picking.is_none(),
-            egui::Button::new(tr(lang, "photo-add")),
-        )
-        .clicked()
-    {
-        match pick_photos(ui.ctx()) {
-            Ok(job) => state.picking = Some(job),
-            Err(e) => state.photo_note = Some(e.to_string()),
-        }
+    } else {
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .add_enabled(
+                    state.picking.is_none(),
+                    egui::Button::new(tr(lang, "photo-add")),
+                )
+                .clicked()
+            {
+                match pick_photos(ui.ctx()) {
+                    Ok(job) => state.picking = Some(job),
+                    Err(e) => state.photo_note = Some(e.to_string()),
+                }
+            }
+            if state.camera.is_none() && ui.button(tr(lang, "camera-open")).clicked() {
+                state.taken += 1;
+                let name = crate::i18n::tr_args(
+                    lang,
+                    "camera-photo-name",
+                    &[("n", &state.taken.to_string())],
+                );
+                state.camera = Some(CameraPanel::open(ui.ctx(), ctx.camera.clone(), name));
+            }
+        });
+    }
+    if let Some(a) = camera_ui(ui, ctx, state) {
+        action = Some(a);
     }
     finish_reading(ctx, state);
 
@@ -263,12 +290,42 @@ fn confirm_ui(
     action
 }
 
+/// The camera panel, while open; a photo taken is read at once and becomes
+/// the check's photo.
+fn camera_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
+    let panel = state.camera.as_mut()?;
+    ui.add_space(theme::GAP);
+    match panel.ui(ui, ctx.lang, ctx.look)? {
+        CameraEvent::Closed => {
+            state.camera = None;
+            None
+        }
+        CameraEvent::Taken(photo) => {
+            state.camera = None;
+            start_inputs(
+                ui.ctx(),
+                state,
+                vec![PhotoInput::Taken(std::sync::Arc::clone(&photo))],
+            );
+            Some(Action::PhotoTaken(photo))
+        }
+    }
+}
+
 fn start_reading(ctx: &egui::Context, state: &mut State, paths: Vec<PathBuf>) {
+    start_inputs(
+        ctx,
+        state,
+        paths.into_iter().map(PhotoInput::File).collect(),
+    );
+}
+
+fn start_inputs(ctx: &egui::Context, state: &mut State, photos: Vec<PhotoInput>) {
     state.photo_verdict = None;
     state.confirm_shown = false;
     state.photo_note = None;
     state.results.clear();
-    match photo_reading::start(ctx, paths) {
+    match photo_reading::start_inputs(ctx, photos) {
         Ok(running) => state.reading = Some(running),
         Err(e) => state.photo_note = Some(e.to_string()),
     }

@@ -264,6 +264,7 @@ mod tests {
         verifier: Verifier,
         counter: CounterPrefs,
         tally: crate::tally::Tally,
+        camera: crate::camera::Opener,
     }
 
     impl World {
@@ -277,6 +278,9 @@ mod tests {
                 verifier: Verifier::pinned(),
                 counter: CounterPrefs::default(),
                 tally: crate::tally::Tally::default(),
+                camera: crate::camera::Synthetic::failing_opener(
+                    crate::camera::CameraError::NoCamera,
+                ),
             }
         }
 
@@ -291,6 +295,8 @@ mod tests {
                 verdict: None,
                 checked_at: &self.checked_at,
                 photo_paths: &[],
+                taken_photos: &[],
+                camera: &self.camera,
                 unreadable_photos: &[],
                 data_dir: None,
                 dialogs: &self.dialogs,

@@ -46,6 +46,10 @@ pub struct StepCtx<'a> {
     pub checked_at: &'a jiff::Zoned,
     /// Photos of the label chosen for this check.
     pub photo_paths: &'a [PathBuf],
+    /// Photos taken with the computer's camera for this check (in memory).
+    pub taken_photos: &'a [std::sync::Arc<crate::notice::PhotoFile>],
+    /// Opens the computer's camera (a stand-in in tests).
+    pub camera: &'a crate::camera::Opener,
     /// Names of those that could not be read as pictures.
     pub unreadable_photos: &'a [String],
     /// Where the app keeps its files; `None` keeps nothing on disk.

@@ -155,6 +155,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         .photo_paths
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+        .chain(ctx.taken_photos.iter().map(|p| p.name.clone()))
         .collect();
     if state.id.is_empty() {
         state.id = notice::data::new_notice_id();
@@ -516,6 +517,7 @@ fn start_job(
 ) -> std::io::Result<Job<Outcome>> {
     let notice = notice.clone();
     let photo_paths = ctx.photo_paths.to_vec();
+    let taken: Vec<_> = ctx.taken_photos.to_vec();
     let dialogs = ctx.dialogs.clone();
     // Copies for the mail program and the printer.
     let outbox = ctx
@@ -560,6 +562,9 @@ fn start_job(
                 }
             }
         }
+        // A photo taken with the camera reaches the disk only here, inside
+        // the notice.
+        photos.extend(taken.iter().map(|p| (**p).clone()));
         if r.cancelled() {
             return Outcome::Cancelled;
         }

@@ -1,0 +1,263 @@
+//! The identify step's camera panel: what the computer's camera sees, live,
+//! and *Take photo*.
+//!
+//! The camera is opened, read and closed on its own `camera` thread (a
+//! driver may take seconds to start, or never answer); the UI only uploads
+//! the newest preview frame as a texture. The photo taken is encoded to
+//! JPEG on a `photo-encoder` job and handed back in memory, as a
+//! [`PhotoFile`], to be read like any photo. Closing the panel (or leaving
+//! the step) stops the thread after its current frame; a thread stuck in a
+//! driver is left behind, never waited for.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+
+use egui::{ColorImage, RichText, TextureHandle, Ui};
+use image::RgbImage;
+
+use super::jobs::Job;
+use super::theme::{self, Look};
+use crate::camera::{self, CameraError, Opener};
+use crate::i18n::{Lang, tr};
+use crate::notice::PhotoFile;
+
+/// Longest side of the live preview uploaded each frame, in pixels: sharp
+/// enough to see whether the writing is in focus, small enough to upload
+/// at the camera's pace.
+const PREVIEW_MAX_SIDE_PX: u32 = 960;
+
+/// Widest the preview is drawn, in points.
+const PREVIEW_MAX_WIDTH: f32 = 640.0;
+
+/// Tallest the preview is drawn, in points: the buttons under it stay in
+/// the window with it.
+const PREVIEW_MAX_HEIGHT: f32 = 400.0;
+
+/// What the camera thread shares with the panel.
+#[derive(Default)]
+struct Latest {
+    /// The newest frame, full size, for *Take photo*.
+    frame: Option<Arc<RgbImage>>,
+    /// The newest frame, shrunk for the screen, not yet uploaded.
+    preview: Option<ColorImage>,
+    /// Why the camera gave no (more) frames.
+    error: Option<CameraError>,
+}
+
+struct Shared {
+    stop: AtomicBool,
+    latest: Mutex<Latest>,
+}
+
+/// What the user did in the panel.
+pub enum CameraEvent {
+    /// A photo was taken: read it.
+    Taken(Arc<PhotoFile>),
+    /// *Close the camera*.
+    Closed,
+}
+
+/// An open camera panel. Dropping it stops the camera.
+pub struct CameraPanel {
+    shared: Arc<Shared>,
+    opener: Opener,
+    texture: Option<TextureHandle>,
+    encoding: Option<Job<Result<Vec<u8>, CameraError>>>,
+    /// Name of the photo being taken.
+    name: String,
+    /// The panel was brought into view once.
+    scrolled: bool,
+}
+
+impl CameraPanel {
+    /// Starts the camera from `opener`; the photo taken is called `name`.
+    pub fn open(ctx: &egui::Context, opener: Opener, name: String) -> Self {
+        let shared = start(ctx, &opener);
+        Self {
+            shared,
+            opener,
+            texture: None,
+            encoding: None,
+            name,
+            scrolled: false,
+        }
+    }
+
+    /// Draws the panel; says when a photo was taken or the panel closed.
+    pub fn ui(&mut self, ui: &mut Ui, lang: Lang, look: Look) -> Option<CameraEvent> {
+        let mut event = None;
+        let (frame, preview, error) = match self.shared.latest.lock() {
+            Ok(mut latest) => (
+                latest.frame.clone(),
+                latest.preview.take(),
+                latest.error.clone(),
+            ),
+            Err(_) => (None, None, Some(CameraError::Failed(String::new()))),
+        };
+        if let Some(image) = preview {
+            match &mut self.texture {
+                Some(texture) => texture.set(image, egui::TextureOptions::LINEAR),
+                None => {
+                    self.texture = Some(ui.ctx().load_texture(
+                        "camera-preview",
+                        image,
+                        egui::TextureOptions::LINEAR,
+                    ));
+                }
+            }
+        }
+        let panel = egui::Frame::new()
+            .fill(ui.visuals().extreme_bg_color)
+            .inner_margin(theme::PANEL_MARGIN)
+            .corner_radius(theme::PANEL_CORNER)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                ui.label(theme::title(tr(lang, "camera-heading")));
+                if let Some(error) = &error {
+                    ui.label(
+                        RichText::new(tr(lang, error.message_id())).color(theme::error_color(look)),
+                    );
+                    if let Some(detail) = error.detail() {
+                        ui.label(
+                            RichText::new(format!("{}: {detail}", tr(lang, "ui-details"))).small(),
+                        );
+                    }
+                } else if let Some(texture) = &self.texture {
+                    let size = texture.size_vec2();
+                    let scale = (ui.available_width().min(PREVIEW_MAX_WIDTH) / size.x.max(1.0))
+                        .min(PREVIEW_MAX_HEIGHT / size.y.max(1.0));
+                    ui.add(
+                        egui::Image::new((texture.id(), size * scale))
+                            .alt_text(tr(lang, "camera-preview-alt")),
+                    );
+                    ui.label(tr(lang, "camera-hint"));
+                } else {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(tr(lang, "camera-starting"));
+                    });
+                }
+                ui.add_space(theme::GAP);
+                ui.horizontal_wrapped(|ui| {
+                    if self.encoding.is_some() {
+                        ui.spinner();
+                        ui.label(tr(lang, "camera-taking"));
+                    } else if error.is_some() {
+                        if ui.button(tr(lang, "camera-retry")).clicked() {
+                            self.restart(ui.ctx());
+                        }
+                    } else if ui
+                        .add_enabled(
+                            frame.is_some(),
+                            egui::Button::new(RichText::new(tr(lang, "camera-take")).strong()),
+                        )
+                        .clicked()
+                        && let Some(frame) = frame
+                    {
+                        self.take(ui.ctx(), frame);
+                    }
+                    if ui.button(tr(lang, "camera-close")).clicked() {
+                        event = Some(CameraEvent::Closed);
+                    }
+                });
+            });
+        if !self.scrolled && (self.texture.is_some() || error.is_some()) {
+            // The panel opens below the fold: bring it into view once,
+            // when it has its size.
+            ui.scroll_to_rect(panel.response.rect, Some(egui::Align::Max));
+            self.scrolled = true;
+        }
+        if let Some(job) = &mut self.encoding
+            && let Some(result) = job.poll()
+        {
+            self.encoding = None;
+            match result {
+                Ok(bytes) => {
+                    event = Some(CameraEvent::Taken(Arc::new(PhotoFile {
+                        name: self.name.clone(),
+                        bytes,
+                    })));
+                }
+                Err(e) => self.fail(e),
+            }
+        }
+        event
+    }
+
+    /// Encodes `frame` off the UI thread.
+    fn take(&mut self, ctx: &egui::Context, frame: Arc<RgbImage>) {
+        match Job::spawn("photo-encoder", ctx, move |_| camera::encode_photo(&frame)) {
+            Ok(job) => self.encoding = Some(job),
+            Err(e) => self.fail(CameraError::Failed(e.to_string())),
+        }
+    }
+
+    fn fail(&self, error: CameraError) {
+        if let Ok(mut latest) = self.shared.latest.lock() {
+            latest.error = Some(error);
+        }
+    }
+
+    /// *Try again*: a new thread, a fresh start.
+    fn restart(&mut self, ctx: &egui::Context) {
+        self.shared.stop.store(true, Ordering::Relaxed);
+        self.texture = None;
+        self.shared = start(ctx, &self.opener);
+    }
+}
+
+impl Drop for CameraPanel {
+    fn drop(&mut self) {
+        self.shared.stop.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Opens the camera on a new `camera` thread, which keeps the newest frame
+/// in the shared slot until told to stop.
+fn start(ctx: &egui::Context, opener: &Opener) -> Arc<Shared> {
+    let shared = Arc::new(Shared {
+        stop: AtomicBool::new(false),
+        latest: Mutex::new(Latest::default()),
+    });
+    let thread_shared = Arc::clone(&shared);
+    let opener = Arc::clone(opener);
+    let repaint = ctx.clone();
+    let spawned = std::thread::Builder::new()
+        .name("camera".to_owned())
+        .spawn(move || run(&thread_shared, &opener, &repaint));
+    if let Err(e) = spawned
+        && let Ok(mut latest) = shared.latest.lock()
+    {
+        latest.error = Some(CameraError::Failed(e.to_string()));
+    }
+    shared
+}
+
+/// The camera thread: open, then frame after frame until stopped or failed.
+fn run(shared: &Shared, opener: &Opener, ctx: &egui::Context) {
+    let report = |error: CameraError| {
+        if let Ok(mut latest) = shared.latest.lock() {
+            latest.error = Some(error);
+        }
+        ctx.request_repaint();
+    };
+    let mut source = match opener() {
+        Ok(source) => source,
+        Err(e) => return report(e),
+    };
+    while !shared.stop.load(Ordering::Relaxed) {
+        match source.next_frame() {
+            Ok(frame) => {
+                let small = crate::picture::shrink(frame.clone(), PREVIEW_MAX_SIDE_PX);
+                let size = [small.width() as usize, small.height() as usize];
+                let preview = ColorImage::from_rgb(size, small.as_raw());
+                if let Ok(mut latest) = shared.latest.lock() {
+                    latest.frame = Some(Arc::new(frame));
+                    latest.preview = Some(preview);
+                }
+                ctx.request_repaint();
+            }
+            Err(e) => return report(e),
+        }
+    }
+}
