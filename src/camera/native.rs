@@ -3,6 +3,8 @@
 //! preview does). Motion-JPEG frames are decoded by the same `image`
 //! decoder as photo files; raw formats (YUYV, NV12, grey) by `nokhwa`.
 
+use std::time::Duration;
+
 use image::RgbImage;
 use nokhwa::Camera;
 use nokhwa::pixel_format::RgbFormat;
@@ -19,9 +21,15 @@ struct Native {
     camera: Camera,
 }
 
+/// How long the system's "allow the camera?" question may wait for the
+/// user (macOS asks once; elsewhere the answer is immediate).
+const PERMISSION_WAIT: Duration = Duration::from_mins(2);
+
 /// Opens the first camera the system lists. Can take a second or two
-/// (drivers power the sensor up): call it off the UI thread.
+/// (drivers power the sensor up), or as long as the user takes to answer
+/// the system's permission question: call it off the UI thread.
 pub fn open() -> Result<Box<dyn FrameSource>, CameraError> {
+    ask_permission()?;
     let backend = nokhwa::native_api_backend().ok_or(CameraError::NoCamera)?;
     let cameras =
         nokhwa::query(backend).map_err(|e| CameraError::from_open_failure(e.to_string()))?;
@@ -33,6 +41,26 @@ pub fn open() -> Result<Box<dyn FrameSource>, CameraError> {
         .open_stream()
         .map_err(|e| CameraError::from_open_failure(e.to_string()))?;
     Ok(Box::new(Native { camera }))
+}
+
+/// Asks the system for the camera where it wants that asked first (macOS:
+/// the app's `NSCameraUsageDescription` is shown to the user); elsewhere
+/// `nokhwa` answers yes at once.
+fn ask_permission() -> Result<(), CameraError> {
+    if nokhwa::nokhwa_check() {
+        return Ok(());
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    nokhwa::nokhwa_initialize(move |granted| {
+        let _ = tx.send(granted);
+    });
+    match rx.recv_timeout(PERMISSION_WAIT) {
+        Ok(true) => Ok(()),
+        Ok(false) => Err(CameraError::Denied("camera access refused".to_owned())),
+        Err(_) => Err(CameraError::Denied(
+            "no answer to the camera permission question".to_owned(),
+        )),
+    }
 }
 
 impl FrameSource for Native {
