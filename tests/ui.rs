@@ -814,3 +814,33 @@ fn the_camera_is_turned_off_when_the_step_is_left() {
     assert!(h.query_by_label(&tr(lang, "camera-close")).is_none());
     h.get_by_label(&tr(lang, "camera-open"));
 }
+
+/// *Take photo in 3 seconds* leaves both hands free: the count is shown,
+/// can be stopped, and at zero the photo is taken and read.
+#[test]
+fn the_self_timer_takes_the_photo_after_its_count_and_can_be_stopped() {
+    let lang = Lang::It;
+    let frame = image::open(fixture("ocr_label.jpg")).unwrap().into_rgb8();
+    let camera =
+        monitor_check::camera::Synthetic::opener(frame, std::time::Duration::from_millis(20));
+    let (mut h, _dir) = at_identify_with_camera(lang, camera);
+    click(&mut h, Role::Button, &tr(lang, "camera-open"));
+    wait_for_label(&mut h, &tr(lang, "camera-preview-alt"));
+    click(&mut h, Role::Button, &tr(lang, "camera-take-timer"));
+    let counting = tr_args(lang, "camera-timer-left", &[("seconds", "3")]);
+    h.get_by_label(&counting);
+    click(&mut h, Role::Button, &tr(lang, "camera-timer-stop"));
+    std::thread::sleep(std::time::Duration::from_millis(3500));
+    settle(&mut h);
+    assert!(
+        h.query_by_label_contains("Abbiamo letto").is_none(),
+        "stopped"
+    );
+    h.get_by_label(&tr(lang, "camera-take"));
+
+    click(&mut h, Role::Button, &tr(lang, "camera-take-timer"));
+    wait_for_label(&mut h, "Abbiamo letto: Model: CMS8000");
+    // The photo's name, over it and in its alternative text.
+    let name = tr_args(lang, "camera-photo-name", &[("n", "1")]);
+    h.get_by_label(&tr_args(lang, "photo-alt", &[("name", &name)]));
+}

@@ -11,6 +11,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use egui::{ColorImage, RichText, TextureHandle, Ui};
 use image::RgbImage;
@@ -18,7 +19,7 @@ use image::RgbImage;
 use super::jobs::Job;
 use super::theme::{self, Look};
 use crate::camera::{self, CameraError, Opener};
-use crate::i18n::{Lang, tr};
+use crate::i18n::{Lang, tr, tr_args};
 use crate::notice::PhotoFile;
 
 /// Longest side of the live preview uploaded each frame, in pixels: sharp
@@ -32,6 +33,10 @@ const PREVIEW_MAX_WIDTH: f32 = 640.0;
 /// Tallest the preview is drawn, in points: the buttons under it stay in
 /// the window with it.
 const PREVIEW_MAX_HEIGHT: f32 = 400.0;
+
+/// The self-timer of *Take photo in 3 seconds*: time to press the button,
+/// then hold the monitor (or the label) to the camera with both hands.
+const SELF_TIMER: Duration = Duration::from_secs(3);
 
 /// What the camera thread shares with the panel.
 #[derive(Default)]
@@ -67,6 +72,8 @@ pub struct CameraPanel {
     name: String,
     /// The panel was brought into view once.
     scrolled: bool,
+    /// When the self-timer takes the photo.
+    timer: Option<Instant>,
 }
 
 impl CameraPanel {
@@ -80,6 +87,7 @@ impl CameraPanel {
             encoding: None,
             name,
             scrolled: false,
+            timer: None,
         }
     }
 
@@ -146,21 +154,47 @@ impl CameraPanel {
                         if ui.button(tr(lang, "camera-retry")).clicked() {
                             self.restart(ui.ctx());
                         }
-                    } else if ui
-                        .add_enabled(
-                            frame.is_some(),
-                            egui::Button::new(RichText::new(tr(lang, "camera-take")).strong()),
-                        )
-                        .clicked()
-                        && let Some(frame) = frame
-                    {
-                        self.take(ui.ctx(), frame);
+                    } else if let Some(at) = self.timer {
+                        let left = at.saturating_duration_since(Instant::now());
+                        let seconds = (left.as_millis().div_ceil(1000)).max(1);
+                        ui.label(theme::emphasis(tr_args(
+                            lang,
+                            "camera-timer-left",
+                            &[("seconds", &seconds.to_string())],
+                        )));
+                        if ui.button(tr(lang, "camera-timer-stop")).clicked() {
+                            self.timer = None;
+                        }
+                    } else {
+                        let take =
+                            egui::Button::new(RichText::new(tr(lang, "camera-take")).strong());
+                        if ui.add_enabled(frame.is_some(), take).clicked()
+                            && let Some(frame) = &frame
+                        {
+                            self.take(ui.ctx(), Arc::clone(frame));
+                        }
+                        let timer = egui::Button::new(tr(lang, "camera-take-timer"));
+                        if ui.add_enabled(frame.is_some(), timer).clicked() {
+                            self.timer = Some(Instant::now() + SELF_TIMER);
+                        }
                     }
                     if ui.button(tr(lang, "camera-close")).clicked() {
                         event = Some(CameraEvent::Closed);
                     }
                 });
             });
+        if let Some(at) = self.timer {
+            if error.is_some() {
+                self.timer = None;
+            } else if Instant::now() >= at {
+                self.timer = None;
+                if let Some(frame) = frame {
+                    self.take(ui.ctx(), frame);
+                }
+            } else {
+                ui.ctx().request_repaint_after(Duration::from_millis(100));
+            }
+        }
         if !self.scrolled && (self.texture.is_some() || error.is_some()) {
             // The panel opens below the fold: bring it into view once,
             // when it has its size.

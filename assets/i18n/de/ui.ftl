@@ -145,10 +145,13 @@ camera-open = Die Kamera dieses Computers verwenden
 camera-heading = Die Kamera dieses Computers
 camera-starting = Die Kamera wird gestartet…
 camera-preview-alt = Was die Kamera gerade sieht
-camera-hint = Halten Sie das Schild etwa eine Handbreit vor die Kamera, bei gutem Licht. Wenn die Schrift hier scharf aussieht, drücken Sie Foto aufnehmen.
+camera-hint = Halten Sie das Schild etwa eine Handbreit vor die Kamera, bei gutem Licht. Wenn die Schrift hier scharf aussieht, drücken Sie Foto aufnehmen. Brauchen Sie beide Hände? Drücken Sie Foto in 3 Sekunden aufnehmen und halten Sie dann das Schild vor die Kamera.
 # The file name of a photo taken with the camera, as the notice lists it.
 camera-photo-name = kamerafoto-{ $n }.jpg
 camera-take = Foto aufnehmen
+camera-take-timer = Foto in 3 Sekunden aufnehmen
+camera-timer-left = Bitte still halten: Das Foto wird in { $seconds } aufgenommen…
+camera-timer-stop = Zeitauslöser anhalten
 camera-taking = Das Foto wird aufgenommen…
 camera-close = Kamera schließen
 camera-retry = Erneut versuchen

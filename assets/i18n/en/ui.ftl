@@ -145,10 +145,13 @@ camera-open = Use this computer's camera
 camera-heading = This computer's camera
 camera-starting = Starting the camera…
 camera-preview-alt = What the camera sees now
-camera-hint = Hold the label about a hand's width from the camera, in good light. When the writing looks sharp here, press Take photo.
+camera-hint = Hold the label about a hand's width from the camera, in good light. When the writing looks sharp here, press Take photo. Need both hands? Press Take photo in 3 seconds, then hold the label to the camera.
 # The file name of a photo taken with the camera, as the notice lists it.
 camera-photo-name = camera-photo-{ $n }.jpg
 camera-take = Take photo
+camera-take-timer = Take photo in 3 seconds
+camera-timer-left = Hold still: the photo is taken in { $seconds }…
+camera-timer-stop = Stop the timer
 camera-taking = Taking the photo…
 camera-close = Close the camera
 camera-retry = Try again

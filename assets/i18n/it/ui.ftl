@@ -145,10 +145,13 @@ camera-open = Usa la fotocamera di questo computer
 camera-heading = La fotocamera di questo computer
 camera-starting = Avvio della fotocamera…
 camera-preview-alt = Quello che la fotocamera vede adesso
-camera-hint = Tenga l'etichetta a circa un palmo dalla fotocamera, con una buona luce. Quando la scritta qui è nitida, prema Scatta la foto.
+camera-hint = Tenga l'etichetta a circa un palmo dalla fotocamera, con una buona luce. Quando la scritta qui è nitida, prema Scatta la foto. Le servono tutte e due le mani? Prema Scatta tra 3 secondi, poi tenga l'etichetta davanti alla fotocamera.
 # The file name of a photo taken with the camera, as the notice lists it.
 camera-photo-name = foto-fotocamera-{ $n }.jpg
 camera-take = Scatta la foto
+camera-take-timer = Scatta tra 3 secondi
+camera-timer-left = Stia fermo: la foto viene scattata tra { $seconds }…
+camera-timer-stop = Ferma il conto alla rovescia
 camera-taking = Scatto della foto…
 camera-close = Chiudi la fotocamera
 camera-retry = Riprova
