@@ -316,3 +316,68 @@ fn a_doctor_hands_out_the_leaflet_and_the_patients_notice_comes_back() {
         ],
     ));
 }
+
+/// A large register is shown a page at a time: 120 monitors give three
+/// pages of at most 50 rows, and another filter starts at the first page.
+#[test]
+fn a_large_register_is_shown_a_page_at_a_time() {
+    let lang = Lang::En;
+    let data = tempfile::tempdir().unwrap();
+    let inbox = tempfile::tempdir().unwrap();
+    for i in 0..120 {
+        let n = notice("CMS8000", &format!("S-{i:03}"), &format!("P{i:03}"), None);
+        let json = NoticeData::from_notice(&n, Lang::En).to_json();
+        std::fs::write(inbox.path().join(format!("{i:03}.json")), json).unwrap();
+    }
+    let mut h = app(lang, data.path());
+    click(&mut h, Role::RadioButton, &tr(lang, "role-gp"));
+    click(&mut h, Role::Button, &tr(lang, "welcome-open-register"));
+    wait_idle(&mut h);
+    h.input_mut()
+        .dropped_files
+        .push(std::sync::Arc::new(Dropped(inbox.path().to_path_buf())));
+    h.run_steps(2);
+    wait_idle(&mut h);
+    assert_eq!(h.state().state().register().entries().len(), 120);
+
+    let rows = |h: &Harness<'_, MonitorCheckApp>| {
+        h.query_all_by_label_contains(" · CMS8000 · ")
+            .filter_map(|n| n.accesskit_node().label())
+            .collect::<Vec<String>>()
+    };
+    let page = |from: &str, to: &str| {
+        tr_args(
+            lang,
+            "register-page-rows",
+            &[("from", from), ("to", to), ("total", "120")],
+        )
+    };
+    let first = rows(&h);
+    assert_eq!(first.len(), 50);
+    h.get_by_label(&page("1", "50"));
+    click(&mut h, Role::Button, &tr(lang, "register-page-next"));
+    let second = rows(&h);
+    assert_eq!(second.len(), 50);
+    assert!(second.iter().all(|r| !first.contains(r)), "another 50");
+    click(&mut h, Role::Button, &tr(lang, "register-page-next"));
+    h.get_by_label(&page("101", "120"));
+    assert_eq!(rows(&h).len(), 20);
+    assert!(
+        h.get_by_label(&tr(lang, "register-page-next"))
+            .accesskit_node()
+            .is_disabled(),
+        "no page after the last"
+    );
+    // Another filter: back to its first page.
+    click(
+        &mut h,
+        Role::CheckBox,
+        &tr(lang, "register-filter-incidents"),
+    );
+    click(
+        &mut h,
+        Role::CheckBox,
+        &tr(lang, "register-filter-incidents"),
+    );
+    h.get_by_label(&page("1", "50"));
+}

@@ -19,6 +19,10 @@ use crate::ui::theme;
 use crate::ui::widgets;
 use crate::ui::wizard::Action;
 
+/// Rows drawn at once: a register of hundreds of monitors stays quick to
+/// draw (every row is laid out each frame), and a page fits a screen or two.
+const PAGE_ROWS: usize = 50;
+
 /// What the register screen keeps between frames.
 #[derive(Default)]
 pub struct State {
@@ -26,6 +30,9 @@ pub struct State {
     entries: Option<Vec<Entry>>,
     filter: Filter,
     sort: Sort,
+    /// The page of rows shown (from 0), and the filter and order it is a
+    /// page of: another filter or order starts again at the first page.
+    page: (usize, Filter, Sort),
     /// Leave names out of the CSV and the summary.
     without_names: bool,
     /// The device whose details are shown.
@@ -125,13 +132,25 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     ui.add_space(theme::GAP);
     filter_ui(ui, lang, state);
     let rows = register::select(&entries, &state.filter, state.sort);
+    if (&state.page.1, state.page.2) != (&state.filter, state.sort) {
+        state.page = (0, state.filter.clone(), state.sort);
+    }
     ui.add_space(theme::GAP);
     if entries.is_empty() {
         ui.label(tr(lang, "register-empty"));
     } else if rows.is_empty() {
         ui.label(tr(lang, "register-none-match"));
     } else {
-        table_ui(ui, ctx, state, &rows);
+        let pages = rows.len().div_ceil(PAGE_ROWS);
+        state.page.0 = state.page.0.min(pages - 1);
+        let first = state.page.0 * PAGE_ROWS;
+        let shown = rows
+            .get(first..rows.len().min(first + PAGE_ROWS))
+            .unwrap_or_default();
+        table_ui(ui, ctx, state, shown);
+        if pages > 1 {
+            pager_ui(ui, lang, state, first, shown.len(), rows.len());
+        }
     }
     let selected = state
         .selected
@@ -508,6 +527,39 @@ fn table_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, rows: &[&Entry]) 
                     }
                 });
         });
+}
+
+/// "Rows 51–100 of 230", with the buttons to the pages before and after.
+fn pager_ui(ui: &mut Ui, lang: Lang, state: &mut State, first: usize, shown: usize, total: usize) {
+    ui.add_space(theme::GAP);
+    ui.horizontal_wrapped(|ui| {
+        let before = state.page.0 > 0;
+        if ui
+            .add_enabled(
+                before,
+                egui::Button::new(tr(lang, "register-page-previous")),
+            )
+            .clicked()
+        {
+            state.page.0 -= 1;
+        }
+        ui.label(tr_args(
+            lang,
+            "register-page-rows",
+            &[
+                ("from", &(first + 1).to_string()),
+                ("to", &(first + shown).to_string()),
+                ("total", &total.to_string()),
+            ],
+        ));
+        let after = first + shown < total;
+        if ui
+            .add_enabled(after, egui::Button::new(tr(lang, "register-page-next")))
+            .clicked()
+        {
+            state.page.0 += 1;
+        }
+    });
 }
 
 fn row_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, e: &Entry) {
