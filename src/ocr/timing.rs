@@ -24,7 +24,8 @@ pub struct StageTimes {
     /// Recognising the lines of the first pass, doubtful lines re-read the
     /// other way round included.
     pub recognize: Duration,
-    /// Crops recognised in [`StageTimes::recognize`] (re-reads counted again).
+    /// Crops recognised in the first pass: its lines (the sample lines read
+    /// in [`StageTimes::orient`] included), and re-reads counted again.
     pub recognize_lines: usize,
     /// The retries (zoomed and quarter-turned passes, detection and
     /// recognition together); exactly zero when the first pass found a
