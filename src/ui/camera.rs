@@ -121,64 +121,10 @@ impl CameraPanel {
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(theme::title(tr(lang, "camera-heading")));
-                if let Some(error) = &error {
-                    ui.label(
-                        RichText::new(tr(lang, error.message_id())).color(theme::error_color(look)),
-                    );
-                    if let Some(detail) = error.detail() {
-                        ui.label(
-                            RichText::new(format!("{}: {detail}", tr(lang, "ui-details"))).small(),
-                        );
-                    }
-                } else if let Some(texture) = &self.texture {
-                    let size = texture.size_vec2();
-                    let scale = (ui.available_width().min(PREVIEW_MAX_WIDTH) / size.x.max(1.0))
-                        .min(PREVIEW_MAX_HEIGHT / size.y.max(1.0));
-                    ui.add(
-                        egui::Image::new((texture.id(), size * scale))
-                            .alt_text(tr(lang, "camera-preview-alt")),
-                    );
-                    ui.label(tr(lang, "camera-hint"));
-                } else {
-                    ui.horizontal(|ui| {
-                        ui.spinner();
-                        ui.label(tr(lang, "camera-starting"));
-                    });
-                }
+                self.picture_ui(ui, lang, look, error.as_ref());
                 ui.add_space(theme::GAP);
                 ui.horizontal_wrapped(|ui| {
-                    if self.encoding.is_some() {
-                        ui.spinner();
-                        ui.label(tr(lang, "camera-taking"));
-                    } else if error.is_some() {
-                        if ui.button(tr(lang, "camera-retry")).clicked() {
-                            self.restart(ui.ctx());
-                        }
-                    } else if let Some(at) = self.timer {
-                        let left = at.saturating_duration_since(Instant::now());
-                        let seconds = (left.as_millis().div_ceil(1000)).max(1);
-                        ui.label(theme::emphasis(tr_args(
-                            lang,
-                            "camera-timer-left",
-                            &[("seconds", &seconds.to_string())],
-                        )));
-                        if ui.button(tr(lang, "camera-timer-stop")).clicked() {
-                            self.timer = None;
-                        }
-                    } else {
-                        let take =
-                            egui::Button::new(RichText::new(tr(lang, "camera-take")).strong());
-                        if ui.add_enabled(frame.is_some(), take).clicked()
-                            && let Some(frame) = &frame
-                        {
-                            self.take(ui.ctx(), Arc::clone(frame));
-                        }
-                        let timer = egui::Button::new(tr(lang, "camera-take-timer"));
-                        if ui.add_enabled(frame.is_some(), timer).clicked() {
-                            self.timer = Some(Instant::now() + SELF_TIMER);
-                        }
-                    }
-                    if ui.button(tr(lang, "camera-close")).clicked() {
+                    if self.buttons_ui(ui, lang, frame.as_ref(), error.is_some()) {
                         event = Some(CameraEvent::Closed);
                     }
                 });
@@ -216,6 +162,72 @@ impl CameraPanel {
             }
         }
         event
+    }
+
+    /// What the camera sees, or why it shows nothing, or that it is starting.
+    fn picture_ui(&self, ui: &mut Ui, lang: Lang, look: Look, error: Option<&CameraError>) {
+        if let Some(error) = error {
+            ui.label(RichText::new(tr(lang, error.message_id())).color(theme::error_color(look)));
+            if let Some(detail) = error.detail() {
+                ui.label(RichText::new(format!("{}: {detail}", tr(lang, "ui-details"))).small());
+            }
+        } else if let Some(texture) = &self.texture {
+            let size = texture.size_vec2();
+            let scale = (ui.available_width().min(PREVIEW_MAX_WIDTH) / size.x.max(1.0))
+                .min(PREVIEW_MAX_HEIGHT / size.y.max(1.0));
+            ui.add(
+                egui::Image::new((texture.id(), size * scale))
+                    .alt_text(tr(lang, "camera-preview-alt")),
+            );
+            ui.label(tr(lang, "camera-hint"));
+        } else {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.label(tr(lang, "camera-starting"));
+            });
+        }
+    }
+
+    /// *Take photo* and the self-timer, *Try again* after a failure, and
+    /// *Close the camera*; true when that was pressed.
+    fn buttons_ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        frame: Option<&Arc<RgbImage>>,
+        failed: bool,
+    ) -> bool {
+        if self.encoding.is_some() {
+            ui.spinner();
+            ui.label(tr(lang, "camera-taking"));
+        } else if failed {
+            if ui.button(tr(lang, "camera-retry")).clicked() {
+                self.restart(ui.ctx());
+            }
+        } else if let Some(at) = self.timer {
+            let left = at.saturating_duration_since(Instant::now());
+            let seconds = left.as_millis().div_ceil(1000).max(1);
+            ui.label(theme::emphasis(tr_args(
+                lang,
+                "camera-timer-left",
+                &[("seconds", &seconds.to_string())],
+            )));
+            if ui.button(tr(lang, "camera-timer-stop")).clicked() {
+                self.timer = None;
+            }
+        } else {
+            let take = egui::Button::new(RichText::new(tr(lang, "camera-take")).strong());
+            if ui.add_enabled(frame.is_some(), take).clicked()
+                && let Some(frame) = frame
+            {
+                self.take(ui.ctx(), Arc::clone(frame));
+            }
+            let timer = egui::Button::new(tr(lang, "camera-take-timer"));
+            if ui.add_enabled(frame.is_some(), timer).clicked() {
+                self.timer = Some(Instant::now() + SELF_TIMER);
+            }
+        }
+        ui.button(tr(lang, "camera-close")).clicked()
     }
 
     /// Encodes `frame` off the UI thread.
