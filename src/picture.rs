@@ -393,21 +393,31 @@ pub fn shrink<P>(image: ImageBuffer<P, Vec<u8>>, max_side_px: u32) -> ImageBuffe
 where
     P: Pixel<Subpixel = u8> + 'static,
 {
+    if image.width().max(image.height()) <= max_side_px || max_side_px == 0 {
+        return image;
+    }
+    shrunk_copy(&image, max_side_px)
+}
+
+/// A copy of `image` shrunk as [`shrink`] does, leaving `image` as it is
+/// (a camera frame that is kept whole for the photo).
+pub fn shrunk_copy<P>(image: &ImageBuffer<P, Vec<u8>>, max_side_px: u32) -> ImageBuffer<P, Vec<u8>>
+where
+    P: Pixel<Subpixel = u8> + 'static,
+{
     let long = image.width().max(image.height());
     if long <= max_side_px || max_side_px == 0 {
-        return image;
+        return image.clone();
     }
-    let image = match box_down(&image, long / max_side_px) {
-        Some(smaller) => smaller,
-        None => image,
-    };
-    let (w, h) = image.dimensions();
+    let boxed = box_down(image, long / max_side_px);
+    let src = boxed.as_ref().unwrap_or(image);
+    let (w, h) = src.dimensions();
     let long = w.max(h);
     if long <= max_side_px {
-        return image;
+        return boxed.unwrap_or_else(|| image.clone());
     }
     let factor = f64::from(max_side_px) / f64::from(long);
-    image::imageops::thumbnail(&image, scaled(w, factor), scaled(h, factor))
+    image::imageops::thumbnail(src, scaled(w, factor), scaled(h, factor))
 }
 
 /// Shrinks `src` by a whole `factor` (at least 2), each output pixel the
@@ -773,7 +783,11 @@ mod tests {
             (640, 420, 2000, (640, 420)),
         ] {
             let img = RgbImage::from_pixel(w, h, image::Rgb([90, 120, 200]));
+            // The copy leaves the picture whole and equals the shrink.
+            let copy = shrunk_copy(&img, max);
+            assert_eq!(img.dimensions(), (w, h));
             let small = shrink(img, max);
+            assert_eq!(copy, small, "{w}×{h} to {max}");
             assert_eq!(small.dimensions(), want, "{w}×{h} to {max}");
             assert_eq!(small.get_pixel(0, 0).0, [90, 120, 200]);
         }

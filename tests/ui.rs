@@ -754,12 +754,9 @@ fn a_camera_that_cannot_be_used_is_said_plainly_and_the_step_goes_on() {
     let lang = Lang::It;
     let stops = || {
         let frame = image::RgbImage::from_pixel(64, 48, image::Rgb([128, 128, 128]));
-        std::sync::Arc::new(move || {
-            Ok(Box::new(
-                Synthetic::new(frame.clone(), std::time::Duration::from_millis(5))
-                    .failing_after(3, CameraError::Lost("unplugged".into())),
-            ) as Box<dyn monitor_check::camera::FrameSource>)
-        }) as monitor_check::camera::Opener
+        Synthetic::new(frame, std::time::Duration::from_millis(5))
+            .failing_after(3, CameraError::Lost("unplugged".into()))
+            .into_opener()
     };
     let cases = [
         (

@@ -112,6 +112,7 @@ impl CameraError {
 
 /// A stand-in camera: the same picture again and again, at a steady pace,
 /// optionally failing after a number of frames.
+#[derive(Clone)]
 pub struct Synthetic {
     frame: RgbImage,
     interval: Duration,
@@ -137,11 +138,15 @@ impl Synthetic {
         self
     }
 
-    /// An opener that gives a fresh copy of this source each time.
+    /// An opener that gives `frame` every `interval`, from a fresh start
+    /// each time the camera is opened.
     pub fn opener(frame: RgbImage, interval: Duration) -> Opener {
-        Arc::new(move || {
-            Ok(Box::new(Synthetic::new(frame.clone(), interval)) as Box<dyn FrameSource>)
-        })
+        Synthetic::new(frame, interval).into_opener()
+    }
+
+    /// An opener that gives a fresh copy of this source each time.
+    pub fn into_opener(self) -> Opener {
+        Arc::new(move || Ok(Box::new(self.clone()) as Box<dyn FrameSource>))
     }
 
     /// An opener that always fails with `error` (no camera, busy, denied).

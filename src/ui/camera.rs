@@ -4,8 +4,8 @@
 //! The camera is opened, read and closed on its own `camera` thread (a
 //! driver may take seconds to start, or never answer); the UI only uploads
 //! the newest preview frame as a texture. The photo taken is encoded to
-//! JPEG on a `photo-encoder` job and handed back in memory, as a
-//! [`PhotoFile`], to be read like any photo. Closing the panel (or leaving
+//! JPEG on a `photo-encoder` job and handed back in memory, to be read
+//! like any photo. Closing the panel (or leaving
 //! the step) stops the thread after its current frame; a thread stuck in a
 //! driver is left behind, never waited for.
 
@@ -20,7 +20,6 @@ use super::jobs::Job;
 use super::theme::{self, Look};
 use crate::camera::{self, CameraError, Opener};
 use crate::i18n::{Lang, tr, tr_args};
-use crate::notice::PhotoFile;
 
 /// Longest side of the live preview uploaded each frame, in pixels: sharp
 /// enough to see whether the writing is in focus, small enough to upload
@@ -56,8 +55,8 @@ struct Shared {
 
 /// What the user did in the panel.
 pub enum CameraEvent {
-    /// A photo was taken: read it.
-    Taken(Arc<PhotoFile>),
+    /// A photo was taken: its JPEG bytes, to be read.
+    Taken(Vec<u8>),
     /// *Close the camera*.
     Closed,
 }
@@ -68,8 +67,6 @@ pub struct CameraPanel {
     opener: Opener,
     texture: Option<TextureHandle>,
     encoding: Option<Job<Result<Vec<u8>, CameraError>>>,
-    /// Name of the photo being taken.
-    name: String,
     /// The panel was brought into view once.
     scrolled: bool,
     /// When the self-timer takes the photo.
@@ -77,15 +74,14 @@ pub struct CameraPanel {
 }
 
 impl CameraPanel {
-    /// Starts the camera from `opener`; the photo taken is called `name`.
-    pub fn open(ctx: &egui::Context, opener: Opener, name: String) -> Self {
+    /// Starts the camera from `opener`.
+    pub fn open(ctx: &egui::Context, opener: Opener) -> Self {
         let shared = start(ctx, &opener);
         Self {
             shared,
             opener,
             texture: None,
             encoding: None,
-            name,
             scrolled: false,
             timer: None,
         }
@@ -152,12 +148,7 @@ impl CameraPanel {
         {
             self.encoding = None;
             match result {
-                Ok(bytes) => {
-                    event = Some(CameraEvent::Taken(Arc::new(PhotoFile {
-                        name: self.name.clone(),
-                        bytes,
-                    })));
-                }
+                Ok(bytes) => event = Some(CameraEvent::Taken(bytes)),
                 Err(e) => self.fail(e),
             }
         }
@@ -294,7 +285,7 @@ fn run(shared: &Shared, opener: &Opener, ctx: &egui::Context) {
     while !shared.stop.load(Ordering::Relaxed) {
         match source.next_frame() {
             Ok(frame) => {
-                let small = crate::picture::shrink(frame.clone(), PREVIEW_MAX_SIDE_PX);
+                let small = crate::picture::shrunk_copy(&frame, PREVIEW_MAX_SIDE_PX);
                 let size = [small.width() as usize, small.height() as usize];
                 let preview = ColorImage::from_rgb(size, small.as_raw());
                 if let Ok(mut latest) = shared.latest.lock() {

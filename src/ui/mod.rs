@@ -107,7 +107,7 @@ pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
 /// The stand-in camera named by `MONITOR_CHECK_FAKE_CAMERA`: `none`,
 /// `busy`, `denied`, `lost` (stops after two seconds), or a photo's path.
 fn stand_in_camera(fake: &std::ffi::OsStr) -> crate::camera::Opener {
-    use crate::camera::{CameraError, FrameSource, Synthetic};
+    use crate::camera::{CameraError, Synthetic};
     /// About 15 frames a second, as a webcam in dim light.
     const INTERVAL: std::time::Duration = std::time::Duration::from_millis(66);
     /// A full-HD webcam's long side.
@@ -127,12 +127,9 @@ fn stand_in_camera(fake: &std::ffi::OsStr) -> crate::camera::Opener {
         Some("denied") => Synthetic::failing_opener(CameraError::Denied(said())),
         Some("lost") => {
             let frame = image::RgbImage::from_pixel(640, 480, image::Rgb([90, 90, 90]));
-            std::sync::Arc::new(move || {
-                Ok(Box::new(
-                    Synthetic::new(frame.clone(), INTERVAL)
-                        .failing_after(30, CameraError::Lost(said())),
-                ) as Box<dyn FrameSource>)
-            })
+            Synthetic::new(frame, INTERVAL)
+                .failing_after(30, CameraError::Lost(said()))
+                .into_opener()
         }
         _ => match photo(std::path::Path::new(fake)) {
             Ok(frame) => Synthetic::opener(frame, INTERVAL),

@@ -219,26 +219,22 @@ fn read_one(
     name: &str,
     progress: &ocr::Progress,
 ) -> (Result<PhotoText, PhotoProblem>, Option<ColorImage>) {
-    let file;
-    let bytes: &[u8] = match input {
+    let bytes: std::borrow::Cow<'_, [u8]> = match input {
         PhotoInput::File(path) => match photos::read_file(path) {
-            Ok(bytes) => {
-                file = bytes;
-                &file
-            }
+            Ok(bytes) => bytes.into(),
             Err(e) => return (Err(PhotoProblem::File(e)), None),
         },
-        PhotoInput::Taken(photo) => &photo.bytes,
+        PhotoInput::Taken(photo) => photo.bytes.as_slice().into(),
     };
     let outcome = reader()
         .as_ref()
         .map_err(|e| PhotoProblem::Reader(e.clone()))
         .and_then(|reader| {
             reader
-                .read(bytes, name, progress)
+                .read(&bytes, name, progress)
                 .map_err(PhotoProblem::Ocr)
         });
-    let preview = outcome.as_ref().ok().and_then(|_| preview(bytes));
+    let preview = outcome.as_ref().ok().and_then(|_| preview(&bytes));
     (outcome, preview)
 }
 

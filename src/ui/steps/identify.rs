@@ -178,13 +178,7 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action
                 }
             }
             if state.camera.is_none() && ui.button(tr(lang, "camera-open")).clicked() {
-                state.taken += 1;
-                let name = crate::i18n::tr_args(
-                    lang,
-                    "camera-photo-name",
-                    &[("n", &state.taken.to_string())],
-                );
-                state.camera = Some(CameraPanel::open(ui.ctx(), ctx.camera.clone(), name));
+                state.camera = Some(CameraPanel::open(ui.ctx(), ctx.camera.clone()));
             }
         });
     }
@@ -300,8 +294,15 @@ fn camera_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action
             state.camera = None;
             None
         }
-        CameraEvent::Taken(photo) => {
+        CameraEvent::Taken(bytes) => {
             state.camera = None;
+            state.taken += 1;
+            let name = tr_args(
+                ctx.lang,
+                "camera-photo-name",
+                &[("n", &state.taken.to_string())],
+            );
+            let photo = std::sync::Arc::new(crate::notice::PhotoFile { name, bytes });
             start_inputs(
                 ui.ctx(),
                 state,
