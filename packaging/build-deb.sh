@@ -8,7 +8,8 @@ cd "$(dirname "$0")/.."
 
 target_dir=$(cargo metadata --format-version 1 --no-deps --locked |
   python3 -c 'import json, sys; print(json.load(sys.stdin)["target_directory"])')
-cargo build --release --locked >&2
+# Only the one program: the window program (src/bin/window.rs) is for Windows.
+cargo build --release --locked --bin monitor-check >&2
 files="$target_dir/release/package-files"
 rm -rf "$files"
 "$target_dir/release/monitor-check" generate-package-files "$files"

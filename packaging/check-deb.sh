@@ -26,7 +26,8 @@ for path in /usr/bin/monitor-check \
   /usr/share/zsh/vendor-completions/_monitor-check \
   /usr/share/fish/vendor_completions.d/monitor-check.fish \
   /usr/share/doc/monitor-check/copyright /usr/share/doc/monitor-check/changelog.Debian.gz \
-  /usr/share/doc/monitor-check/models/NOTICE; do
+  /usr/share/doc/monitor-check/models/NOTICE \
+  /usr/share/doc/monitor-check/THIRD-PARTY-LICENSES.txt; do
   grep -qxF "$path" <<<"$contents" || fail "$path is missing from the package"
 done
 for size in 16 22 24 32 48 64 128 256 512; do
@@ -34,6 +35,17 @@ for size in 16 22 24 32 48 64 128 256 512; do
   grep -qxF "$path" <<<"$contents" || fail "$path is missing from the package"
 done
 dpkg-deb -f "$deb" Depends | grep -q 'libc6' || fail "Depends has no libc6: \$auto did not run"
+# The package must install on Debian 12 (glibc 2.36) and Ubuntu 22.04
+# (2.35): the binary may ask for no glibc symbol newer than 2.35, and
+# Depends may not ask for a newer libc6 either.
+glibc=$(objdump -T "$(dirname "$deb")/../release/monitor-check" |
+  grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+libc_dep=$(dpkg-deb -f "$deb" Depends | grep -o 'libc6 (>= [0-9.]*)' | grep -o '[0-9][0-9.]*' || true)
+echo "check-deb: newest glibc symbol $glibc; Depends: libc6 >= ${libc_dep:-any}"
+[ "$(printf '%s\n' "$glibc" 2.35 | sort -V | tail -1)" = 2.35 ] ||
+  fail "the binary needs glibc $glibc, newer than Ubuntu 22.04's 2.35"
+[ -z "$libc_dep" ] || [ "$(printf '%s\n' "$libc_dep" 2.35 | sort -V | tail -1)" = 2.35 ] ||
+  fail "Depends asks for libc6 >= $libc_dep, newer than Ubuntu 22.04's"
 
 # Validators, on the files as packaged.
 unpacked=$(mktemp -d)

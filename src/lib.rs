@@ -29,6 +29,8 @@
 //! - [`catalog`]: the list of affected models.
 //! - [`i18n`]: languages and translated strings.
 //! - [`tally`]: the counter's checks per day and verdict, numbers only.
+//! - [`datadir`]: the one data folder of the window and the command line
+//!   (local, never roaming), and the move from where older versions kept it.
 //! - [`fsutil`]: every file read (capped) and written (atomically), with
 //!   errors that name the file.
 //!
@@ -42,6 +44,7 @@
 pub mod camera;
 pub mod catalog;
 pub mod cli;
+pub mod datadir;
 pub mod drawing;
 pub mod explain;
 pub mod fsutil;

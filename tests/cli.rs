@@ -4,6 +4,10 @@
 use std::io::Write as _;
 use std::process::{Command, Output, Stdio};
 
+#[path = "common/pdf_text.rs"]
+mod pdf_text;
+use pdf_text::pdf_text;
+
 fn bin() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_monitor-check"));
     // Keep the tests away from the user's own data and updated lists.
@@ -477,13 +481,7 @@ fn leaflet_writes_a_one_page_pdf_and_the_doctor_card() {
         1
     );
     // Italian unless asked otherwise, with the doctor and the models on it.
-    let text = Command::new("pdftotext")
-        .args(["-enc", "UTF-8"])
-        .arg(&pdf)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed to read the PDF back");
-    let text = String::from_utf8(text.stdout).unwrap();
+    let text = pdf_text(&bytes);
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for expected in [
         "Per favore, controlli il monitor paziente",

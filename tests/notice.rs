@@ -1,11 +1,15 @@
 //! `monitor-check notice`, run as a user would: the real binary writes the
 //! notice as text, PDF and e-mail in both languages, and each file is read
-//! back (PDF through `pdftotext`, e-mail through a MIME parser).
+//! back (PDF through `lopdf`, e-mail through a MIME parser).
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use mail_parser::{MessageParser, MimeHeaders};
+
+#[path = "common/pdf_text.rs"]
+mod pdf_text;
+use pdf_text::pdf_text;
 
 const BIN: &str = env!("CARGO_BIN_EXE_monitor-check");
 
@@ -67,23 +71,6 @@ fn notice(dir: &Path, lang: &str, format: &str, extra: &[&str]) -> PathBuf {
     args.extend_from_slice(extra);
     ok(&run(dir, &args));
     out
-}
-
-/// The PDF's text by `pdftotext` (poppler-utils, installed by `.ci/run`):
-/// without it the test fails rather than passing unchecked.
-fn pdftotext(path: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(path)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) is needed to read the PDF back");
-    assert!(
-        out.status.success(),
-        "pdftotext failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("pdftotext writes UTF-8")
 }
 
 fn flat(text: &str) -> String {
@@ -164,7 +151,7 @@ fn pdf_notice_in_both_languages_with_photos() {
         let path = notice(dir.path(), lang, "pdf", &["--photo", p1, "--photo", p2]);
         let bytes = std::fs::read(&path).unwrap();
         assert!(bytes.starts_with(b"%PDF-"));
-        let text = flat(&pdftotext(&path));
+        let text = flat(&pdf_text(&bytes));
         for needle in needles {
             assert!(
                 text.contains(needle),

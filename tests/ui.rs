@@ -13,6 +13,10 @@ use monitor_check::i18n::{Lang, tr, tr_args};
 use monitor_check::ui::wizard::Step;
 use monitor_check::ui::{AppConfig, MonitorCheckApp};
 
+#[path = "common/pdf_text.rs"]
+mod pdf_text;
+use pdf_text::pdf_text;
+
 fn harness(lang: Lang, data_dir: &std::path::Path) -> Harness<'static, MonitorCheckApp> {
     let config = AppConfig::offline(lang, data_dir);
     let mut h = Harness::builder()
@@ -731,12 +735,8 @@ fn a_label_held_to_the_camera_is_taken_read_and_put_in_the_notice() {
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|e| e == "pdf"))
         .expect("a PDF notice");
-    let text = std::process::Command::new("pdftotext")
-        .args([pdf.as_os_str(), std::ffi::OsStr::new("-")])
-        .output()
-        .expect("pdftotext (poppler-utils) reads the PDF back");
     assert!(
-        String::from_utf8_lossy(&text.stdout).contains("camera-photo-1.jpg"),
+        pdf_text(&std::fs::read(&pdf).unwrap()).contains("camera-photo-1.jpg"),
         "the notice shows the photo taken"
     );
     // The draft keeps the verdict, never the photo.
@@ -840,4 +840,29 @@ fn the_self_timer_takes_the_photo_after_its_count_and_can_be_stopped() {
     // The photo's name, over it and in its alternative text.
     let name = tr_args(lang, "camera-photo-name", &[("n", "1")]);
     h.get_by_label(&tr_args(lang, "photo-alt", &[("name", &name)]));
+}
+
+#[test]
+fn about_shows_the_version_the_list_and_every_licence() {
+    for lang in [Lang::It, Lang::En, Lang::De] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness(lang, dir.path());
+        click(&mut h, Role::Button, &tr(lang, "about-open"));
+        h.get_by_label(&tr_args(
+            lang,
+            "about-version",
+            &[("version", env!("CARGO_PKG_VERSION"))],
+        ));
+        h.get_by_label(&tr(lang, "about-licence"));
+        // The crates' licences, as shipped beside the program.
+        click_containing(&mut h, &tr(lang, "about-licence-crates"));
+        h.get_by_label("Monitor Check: licences of the software it is built from");
+        click_containing(&mut h, &tr(lang, "about-licence-fonts"));
+        h.get_by_label("Bitstream Vera Fonts Copyright");
+        click(&mut h, Role::Button, &tr(lang, "about-close"));
+        assert!(
+            h.query_by_label(&tr(lang, "about-licence")).is_none(),
+            "{lang:?}: Close closes the window"
+        );
+    }
 }

@@ -14,6 +14,11 @@ rm -rf "$out"
 app="$out/dmg/Monitor Check.app"
 mkdir -p "$app/Contents/MacOS" "$app/Contents/Resources"
 cp target/release/monitor-check "$app/Contents/MacOS/monitor-check"
+# The licences: the app's, the models', the fonts' and every crate's.
+cp LICENSE "$app/Contents/Resources/LICENSE.txt"
+cp packaging/licenses/THIRD-PARTY-LICENSES.txt "$app/Contents/Resources/"
+cp assets/models/NOTICE "$app/Contents/Resources/NOTICE-models.txt"
+cp assets/fonts/LICENSE-DejaVu.txt "$app/Contents/Resources/"
 sed "s/@VERSION@/$version/g" packaging/macos/Info.plist >"$app/Contents/Info.plist"
 
 # The icon, from the same PNGs as the Linux package.

@@ -291,6 +291,29 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Entry of the window program (`src/bin/window.rs`, `Monitor Check.exe` on
+/// Windows): every argument is a photo or a doctor card to open, except
+/// `--counter`. It has no console, so it takes no command and prints
+/// nothing a user could see: anything else goes to the window.
+pub fn window_main(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
+    let (counter, photos) = window_args(args);
+    crate::ui::run(photos, counter)
+}
+
+/// Splits the window program's arguments into `--counter` and the files.
+fn window_args(args: impl IntoIterator<Item = std::ffi::OsString>) -> (bool, Vec<PathBuf>) {
+    let mut counter = false;
+    let mut photos = Vec::new();
+    for arg in args {
+        if arg == "--counter" {
+            counter = true;
+        } else {
+            photos.push(PathBuf::from(arg));
+        }
+    }
+    (counter, photos)
+}
+
 fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Identify {
@@ -425,5 +448,32 @@ pub(crate) fn out(text: &str) -> anyhow::Result<()> {
     {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_program_takes_files_and_the_counter_switch() {
+        let args = [
+            "--counter",
+            r"C:\Users\Anna\Immagini\etichetta città.jpg",
+            "medico.json",
+        ]
+        .map(std::ffi::OsString::from);
+        let (counter, files) = window_args(args);
+        assert!(counter);
+        assert_eq!(
+            files,
+            [
+                PathBuf::from(r"C:\Users\Anna\Immagini\etichetta città.jpg"),
+                PathBuf::from("medico.json")
+            ]
+        );
+        let (counter, files) = window_args([std::ffi::OsString::from("identify")]);
+        assert!(!counter, "only --counter turns the counter on");
+        assert_eq!(files, [PathBuf::from("identify")]);
     }
 }

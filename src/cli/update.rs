@@ -17,16 +17,14 @@ use crate::update::{
     self, ActiveList, DEFAULT_FEED_URL, FetchOptions, ListDiff, ListOrigin, UpdateOutcome, Verifier,
 };
 
-/// Environment variable that points the CLI at another data dir (tests,
-/// portable installs). Read here only, never by the core.
-pub(super) const DATA_DIR_ENV: &str = "MONITOR_CHECK_DATA_DIR";
-
-/// The data dir: `$MONITOR_CHECK_DATA_DIR` if set, else the platform's.
+/// The data folder the window uses too (`crate::datadir`): a note on
+/// stderr when an older version's folder was moved into it.
 pub(super) fn data_dir() -> Option<PathBuf> {
-    std::env::var_os(DATA_DIR_ENV)
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(update::default_data_dir)
+    let resolved = crate::datadir::resolve();
+    for note in resolved.notes() {
+        eprintln!("monitor-check: note: {note}");
+    }
+    resolved.dir
 }
 
 /// The list in use, with a note on stderr if a stored list was refused.

@@ -36,22 +36,39 @@ fn unpack(packed: &[u8]) -> Vec<u8> {
 /// The character drawn instead of one the fonts lack.
 const REPLACEMENT: char = '?';
 
-/// Advance widths of one font.
+/// Advance widths of one font, read with `skrifa` (the reader egui
+/// uses too).
 pub(crate) struct Metrics {
-    face: ttf_parser::Face<'static>,
+    charmap: skrifa::charmap::Charmap<'static>,
+    /// Advances in font units: unscaled, so no rounding or hinting.
+    advances: skrifa::metrics::GlyphMetrics<'static>,
     units_per_em: f32,
 }
 
 impl Metrics {
     fn parse(data: &'static [u8]) -> Option<Metrics> {
-        let face = ttf_parser::Face::parse(data, 0).ok()?;
-        let units_per_em = f32::from(face.units_per_em());
-        Some(Metrics { face, units_per_em })
+        use skrifa::MetadataProvider as _;
+        use skrifa::raw::TableProvider as _;
+        let font = skrifa::FontRef::new(data).ok()?;
+        let units_per_em = f32::from(font.head().ok()?.units_per_em());
+        Some(Metrics {
+            charmap: font.charmap(),
+            advances: font.glyph_metrics(
+                skrifa::instance::Size::unscaled(),
+                skrifa::instance::LocationRef::default(),
+            ),
+            units_per_em,
+        })
+    }
+
+    /// The glyph for `c`, if the font has one.
+    fn glyph_id(&self, c: char) -> Option<skrifa::GlyphId> {
+        self.charmap.map(c).filter(|g| g.to_u32() != 0)
     }
 
     /// Whether the font has a glyph for `c`.
     pub(crate) fn has(&self, c: char) -> bool {
-        self.face.glyph_index(c).is_some()
+        self.glyph_id(c).is_some()
     }
 
     /// The glyph for `c` and its advance in ems: the glyphs are set one
@@ -59,11 +76,12 @@ impl Metrics {
     /// has a precomposed glyph for every Latin letter), so text measured by
     /// [`Self::width`] is exactly as wide on the page.
     pub(crate) fn glyph(&self, c: char) -> (u16, f32) {
-        let id = self.face.glyph_index(c);
+        let id = self.glyph_id(c);
         let advance = id
-            .and_then(|g| self.face.glyph_hor_advance(g))
-            .map_or(0.0, f32::from);
-        (id.map_or(0, |g| g.0), advance / self.units_per_em)
+            .and_then(|g| self.advances.advance_width(g))
+            .unwrap_or(0.0);
+        let index = id.and_then(|g| u16::try_from(g.to_u32()).ok()).unwrap_or(0);
+        (index, advance / self.units_per_em)
     }
 
     /// Width of `text` at `size` points.

@@ -392,23 +392,11 @@ fn photos() -> Vec<PhotoFile> {
     ]
 }
 
-/// Text of a PDF by `pdftotext` (poppler-utils, which `.ci/run` installs):
-/// a PDF test that cannot read its PDF fails rather than passing unchecked.
-pub(crate) fn pdftotext(pdf: &[u8]) -> String {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("n.pdf");
-    std::fs::write(&path, pdf).unwrap();
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", "-enc", "UTF-8"])
-        .arg(&path)
-        .arg("-")
-        .output();
-    match out {
-        Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
-        Ok(o) => panic!("pdftotext failed: {}", String::from_utf8_lossy(&o.stderr)),
-        Err(e) => panic!("pdftotext is needed for this test (poppler-utils): {e}"),
-    }
-}
+/// The text of each page of a PDF, read with `lopdf`; pages are joined by
+/// a form feed, which `sheet::tests` splits on.
+#[path = "../../tests/common/pdf_text.rs"]
+mod pdf_reader;
+pub(crate) use pdf_reader::pdf_text;
 
 #[test]
 fn pdf_renders_both_languages_with_photos() {
@@ -420,7 +408,7 @@ fn pdf_renders_both_languages_with_photos() {
         if let Ok(dir) = std::env::var("NOTICE_PDF_OUT") {
             std::fs::write(format!("{dir}/notice-{}.pdf", lang.code()), &pdf).unwrap();
         }
-        let text = pdftotext(&pdf);
+        let text = pdf_text(&pdf);
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         let expect: &[&str] = match lang {
             Lang::It => &[
@@ -480,7 +468,7 @@ fn german_pdf_keeps_umlauts_and_sharp_s() {
     f.observations = "Äußerst merkwürdige Werte; Größe übermäßig, Grüße aus Bozen.".into();
     let n = notice(&affected(), f);
     let pdf = render_pdf(&n, Lang::De, &photos()).unwrap();
-    let flat = pdftotext(&pdf)
+    let flat = pdf_text(&pdf)
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ");
@@ -512,7 +500,7 @@ fn pdf_survives_odd_input() {
     });
     let n = notice(&unknown(), f);
     let pdf = render_pdf(&n, Lang::It, &ph).unwrap();
-    let text = pdftotext(&pdf);
+    let text = pdf_text(&pdf);
     assert!(text.contains("rotta.heic"));
     assert!(text.contains("pagina 3 di"), "several pages");
 }

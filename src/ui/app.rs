@@ -19,6 +19,8 @@ pub struct MonitorCheckApp {
     applied_look: Option<Look>,
     started: Option<Instant>,
     frames_drawn: u32,
+    /// The *About* window is shown (a view choice, not app state).
+    about_open: bool,
 }
 
 impl MonitorCheckApp {
@@ -40,6 +42,7 @@ impl MonitorCheckApp {
             applied_look: Some(look),
             started,
             frames_drawn: 0,
+            about_open: false,
         }
     }
 
@@ -68,7 +71,7 @@ impl MonitorCheckApp {
         self.state.form()
     }
 
-    fn top_bar_ui(&self, ui: &mut egui::Ui) -> Option<Action> {
+    fn top_bar_ui(&mut self, ui: &mut egui::Ui) -> Option<Action> {
         let prefs = self.state.prefs();
         let lang = prefs.lang;
         let mut action = None;
@@ -86,6 +89,10 @@ impl MonitorCheckApp {
             ui.checkbox(&mut look.high_contrast, tr(lang, "look-high-contrast"));
             if look != prefs.look {
                 action = Some(Action::SetLook(look));
+            }
+            ui.add_space(theme::INLINE_GAP);
+            if ui.button(tr(lang, "about-open")).clicked() {
+                self.about_open = true;
             }
         });
         action
@@ -237,6 +244,9 @@ impl eframe::App for MonitorCheckApp {
                         });
                     });
             });
+        }
+        if self.about_open {
+            super::about::window(ui.ctx(), lang, &self.state.list, &mut self.about_open);
         }
         for action in actions {
             self.state.apply(action);

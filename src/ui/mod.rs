@@ -1,6 +1,7 @@
 //! Everything egui: the window, the app state and its actions, one file per
 //! screen, the theme.
 
+mod about;
 mod app;
 mod camera;
 pub(crate) mod jobs;

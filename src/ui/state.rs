@@ -73,7 +73,11 @@ impl AppConfig {
     /// Reads the locale, the data dir and the list in use on this machine.
     pub fn from_system() -> Self {
         let default_lang = sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l));
-        let data_dir = update::default_data_dir();
+        let resolved = crate::datadir::resolve();
+        for note in resolved.notes() {
+            eprintln!("monitor-check: note: {note}");
+        }
+        let data_dir = resolved.dir;
         let list = update::active_list(data_dir.as_deref(), &Verifier::pinned());
         Self {
             default_lang,

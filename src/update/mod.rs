@@ -10,11 +10,8 @@
 //! - [`store`]: the stored list on disk, written atomically.
 //! - [`about`]: the list in use seen per source, for "About the advisories".
 //!
-//! Callers pass the data dir, the feed URL and the verifier; nothing here
-//! reads the environment or the clock by itself except the explicit
-//! [`default_data_dir`] helper.
-
-use std::path::PathBuf;
+//! Callers pass the data dir (`crate::datadir`), the feed URL and the
+//! verifier; nothing here reads the environment or the clock by itself.
 
 pub(crate) mod about;
 pub(crate) mod diff;
@@ -32,13 +29,3 @@ pub use list::{
 };
 pub use signature::{PINNED_PUBLIC_KEY, SignatureError, Verifier};
 pub use store::{list_path, signature_path};
-
-/// The app's data dir on this machine: `$XDG_DATA_HOME/monitor-check` (or
-/// `~/.local/share/monitor-check`) on Linux, the platform's equivalent
-/// elsewhere; `None` when the system has no home folder.
-///
-/// This is the one place that decides it; callers pass the result on.
-pub fn default_data_dir() -> Option<PathBuf> {
-    directories::ProjectDirs::from("org", "Monitor Check", "monitor-check")
-        .map(|dirs| dirs.data_dir().to_path_buf())
-}

@@ -4,7 +4,7 @@
 use super::*;
 use crate::i18n::{self, Lang};
 use crate::identify::Verdict;
-use crate::notice::tests::{affected, form, notice, pdftotext, unknown};
+use crate::notice::tests::{affected, form, notice, pdf_text, unknown};
 use crate::notice::text;
 
 fn pharmacy() -> Pharmacy {
@@ -26,7 +26,7 @@ fn flat(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The sheet's text as `pdftotext` reads it, one string per page.
+/// The sheet's text as `pdf_text` reads it, one string per page.
 fn pages(n: &Notice, ph: &Pharmacy, lang: Lang) -> Vec<String> {
     let pdf = render_patient_sheet(n, ph, lang).unwrap();
     assert!(pdf.starts_with(b"%PDF-"));
@@ -34,7 +34,7 @@ fn pages(n: &Notice, ph: &Pharmacy, lang: Lang) -> Vec<String> {
         let kind = format!("{:?}", n.verdict.verdict).to_lowercase();
         std::fs::write(format!("{dir}/sheet-{kind}-{}.pdf", lang.code()), &pdf).unwrap();
     }
-    pdftotext(&pdf).split('\u{c}').map(flat).collect()
+    pdf_text(&pdf).split('\u{c}').map(flat).collect()
 }
 
 /// Phrases that would tell a patient all is well. None may appear on the
@@ -277,7 +277,7 @@ fn the_first_steps_are_drawn_on_the_sheet() {
         assert_eq!(drawn, [&Block::PictureBeside(PictureId::Unplug, lang)]);
     }
     let pdf = render_patient_sheet(&n, &pharmacy(), Lang::It).unwrap();
-    let text = pdftotext(&pdf);
+    let text = pdf_text(&pdf);
     let first = text.split('\u{c}').next().unwrap();
     assert!(first.contains("Farmacia San Lorenzo"), "{first}");
 }
