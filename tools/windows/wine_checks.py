@@ -202,6 +202,29 @@ def check_console(c, p, data):
             first_difference(lin.stdout.decode(), out.stdout.decode(errors="replace")))
 
 
+def check_cmd(c, p, data):
+    """In Windows' own shell, as a pharmacy's script would run it: cmd.exe
+    waits for the program, shows what it prints and gets its exit code."""
+    exe = winpath(p.exe_dir / CLI_EXE)
+    script = p.work / "counter check.bat"
+    script.write_text(
+        "@echo off\r\n"
+        f'"{exe}" --help\r\n'
+        "echo ERRORLEVEL=%ERRORLEVEL%\r\n"
+        f'"{exe}" identify --text "CMS 8000" --lang it\r\n'
+        "echo ERRORLEVEL=%ERRORLEVEL%\r\n"
+        f'"{exe}" identify --no-such-option 2>NUL\r\n'
+        "echo ERRORLEVEL=%ERRORLEVEL%\r\n")
+    env = p.env(winpath(data))
+    out = subprocess.run([str(WINE_RUN), "cmd", "/c", winpath(script)], env=env,
+                         capture_output=True, timeout=600)
+    text = out.stdout.decode("utf-8", "replace").replace("\r\n", "\n")
+    levels = re.findall(r"ERRORLEVEL=(\d+)", text)
+    c.check("in cmd.exe: --help prints, and %ERRORLEVEL% is 0, 0, then 2 for wrong usage",
+            "Usage: monitor-check" in text and "nell'elenco" in text and levels == ["0", "0", "2"],
+            f"levels {levels}, {text[:200]!r}")
+
+
 def check_typed(c, p, data):
     for text in TYPED:
         lin = p.lin(["identify", "--json", "--text", text], data)
@@ -384,6 +407,7 @@ def main():
 
     check_programs(c, p, args.version)
     check_console(c, p, data)
+    check_cmd(c, p, data)
     check_typed(c, p, data)
     if args.corpus and Path(args.corpus).is_dir():
         check_corpus(c, p, data, Path(args.corpus))
