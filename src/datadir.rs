@@ -125,9 +125,16 @@ pub fn adopt(old: &Path, new: &Path) -> io::Result<bool> {
         Err(e) => return Err(e),
     }
     if std::fs::rename(old, new).is_err() {
-        // Another volume (a redirected profile): copy, then remove the old
-        // copy only once the new one is whole.
-        copy_tree(old, new)?;
+        // Another volume (a redirected profile): copy beside the new place,
+        // put the copy in place only once it is whole, and only then
+        // remove the old folder. A copy cut short leaves no half folder
+        // that a later start would take for the data.
+        let partial = new.with_extension("moving");
+        let _ = std::fs::remove_dir_all(&partial);
+        if let Err(e) = copy_tree(old, &partial).and_then(|()| std::fs::rename(&partial, new)) {
+            let _ = std::fs::remove_dir_all(&partial);
+            return Err(e);
+        }
         std::fs::remove_dir_all(old)?;
     }
     Ok(true)

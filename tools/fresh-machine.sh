@@ -36,6 +36,12 @@ cp -a "$sysroot/bin" "$sysroot/lib" "$root/opt/rust/"
 rm -rf "$root/src/monitor-check"
 git clone -q "$project" "$root/src/monitor-check"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# The certificates this machine trusts besides Debian's (a network's own
+# HTTPS proxy, say), so that the root reaches crates.io as the machine does.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  chroot "$root" update-ca-certificates >/dev/null 2>&1
+fi
 
 cleanup() {
   umount "$root/proc" "$root/dev/pts" "$root/dev" 2>/dev/null || true
