@@ -69,9 +69,12 @@ version=$(/usr/bin/monitor-check --version)
 # The installed window: its title, app id (WM_CLASS) and icon, under Xvfb,
 # with a throw-away home so nothing of the run stays behind.
 home=$(mktemp -d)
+# A developer's stand-in camera left set must do nothing in the release
+# build, and say so.
 window=$(HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" \
+  MONITOR_CHECK_FAKE_CAMERA=busy \
   timeout 90 xvfb-run -a -s "-screen 0 1280x900x24" bash -c '
-    /usr/bin/monitor-check >/dev/null 2>&1 & app=$!
+    /usr/bin/monitor-check >/dev/null 2>"$HOME/stderr" & app=$!
     for _ in $(seq 60); do
       id=$(xdotool search --name "^Monitor Check$" 2>/dev/null | head -1)
       [ -n "$id" ] && break
@@ -80,6 +83,8 @@ window=$(HOME="$home" XDG_DATA_HOME="$home/data" XDG_CONFIG_HOME="$home/config" 
     # -len 8: read only the start of the icon (xprop prints its size).
     [ -n "$id" ] && xprop -id "$id" WM_CLASS _NET_WM_NAME && xprop -id "$id" -len 8 _NET_WM_ICON
     kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; true') || true
+grep -q "MONITOR_CHECK_FAKE_CAMERA is ignored" "$home/stderr" ||
+  fail "the release build did not refuse the stand-in camera: $(cat "$home/stderr")"
 rm -rf "$home"
 echo "$window"
 grep -q "WM_CLASS(STRING) = \"\", \"$app_id\"" <<<"$window" || fail "no window with the app id"

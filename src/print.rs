@@ -301,10 +301,16 @@ fn shell_print_command(path: &Path, printer: Option<&str>) -> Command {
 }
 
 /// The destinations in `lpstat -e` output (one name a line), or in
-/// `lpstat -a` output (the name first on each line).
+/// `lpstat -a` output (the name first on each line). A line that starts
+/// with white space continues the one above (`lpstat -a` gives a queue's
+/// reason for rejecting jobs there, indented) and names no destination.
 fn parse_destinations(text: &str) -> Vec<String> {
     let mut names: Vec<String> = Vec::new();
-    for name in text.lines().filter_map(|l| l.split_whitespace().next()) {
+    let first_words = text
+        .lines()
+        .filter(|l| !l.starts_with(char::is_whitespace))
+        .filter_map(|l| l.split_whitespace().next());
+    for name in first_words {
         if !names.iter().any(|n| n == name) {
             names.push(name.to_owned());
         }

@@ -2,8 +2,9 @@
 # Wraps target/release/monitor-check in "Monitor Check.app" and puts it in a
 # .dmg with a link to /Applications. macOS only (iconutil, hdiutil); run by
 # the release workflow after `cargo build --release`. Not tried on the
-# development machine (no macOS there). The app is not signed or notarised:
-# the first start needs right-click → Open.
+# development machine (no macOS there). The bundle is signed ad hoc (no
+# Apple Developer ID, not notarised), so the first start needs the user's
+# leave: README, "macOS".
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
@@ -33,6 +34,12 @@ for size in 16 32 128 256; do
   cp "$icons/${double}x$double/apps/io.github.monitor_check.MonitorCheck.png" "$iconset/icon_${size}x${size}@2x.png"
 done
 iconutil -c icns "$iconset" -o "$app/Contents/Resources/MonitorCheck.icns"
+
+# Ad hoc: binds Info.plist and the resources to the bundle, so macOS sees
+# one whole app (Apple silicon runs nothing unsigned at all).
+codesign --force --deep --sign - "$app"
+codesign --verify --deep --strict --verbose=2 "$app"
+plutil -lint "$app/Contents/Info.plist"
 
 ln -s /Applications "$out/dmg/Applications"
 hdiutil create -volname "Monitor Check" -srcfolder "$out/dmg" -ov -format UDZO \

@@ -18,14 +18,18 @@ fn destinations_from_lpstat_e_and_a() {
         parse_destinations("office\noffice/duplex\n\nlabel_printer\n"),
         ["office", "office/duplex", "label_printer"]
     );
-    // `lpstat -a`: the name first, then words about it.
+    // `lpstat -a` from the CUPS of `.ci/run`, with a paused queue
+    // (`cupsdisable -r "Out of paper"`: it still accepts jobs) and one
+    // that rejects them (`cupsreject -r "Being repaired"`), whose reason
+    // comes on an indented line of its own: not a printer.
     assert_eq!(
         parse_destinations(
-            "monitor-check-pdf accepting requests since Wed Dec  2 01:59:30 2026\n\
-             office not accepting requests since Tue Dec  1 10:00:00 2026 -\n\
-             \tPaused\n"
+            "mc-paused accepting requests since Mon Dec  7 22:07:50 2026\n\
+             mc-rejecting not accepting requests since Mon Dec  7 22:07:51 2026 -\n\
+             \tBeing repaired\n\
+             monitor-check-pdf accepting requests since Mon Dec  7 21:56:48 2026\n"
         ),
-        ["monitor-check-pdf", "office", "Paused"]
+        ["mc-paused", "mc-rejecting", "monitor-check-pdf"]
     );
     // No printers, or no scheduler: `lpstat -e` says nothing.
     assert!(parse_destinations("").is_empty());

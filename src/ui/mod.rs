@@ -72,9 +72,22 @@ pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
         config.started = Some(started);
     }
     // For developers without a camera (see README): a stand-in that shows
-    // a photo as the camera's frames, or fails as a camera can.
-    if let Some(fake) = std::env::var_os("MONITOR_CHECK_FAKE_CAMERA") {
-        config.camera = stand_in_camera(&fake);
+    // a photo as the camera's frames, or fails as a camera can. Debug
+    // builds only: left set on a carer's computer, it would put a photo's
+    // label in place of the monitor held to the camera.
+    if let Some(fake) = std::env::var_os(FAKE_CAMERA_ENV) {
+        #[cfg(debug_assertions)]
+        {
+            config.camera = stand_in_camera(&fake);
+        }
+        #[cfg(not(debug_assertions))]
+        {
+            let _ = fake;
+            eprintln!(
+                "monitor-check: {FAKE_CAMERA_ENV} is ignored: stand-in cameras exist only in \
+                 debug builds"
+            );
+        }
     }
     let mut viewport = egui::ViewportBuilder::default()
         .with_title("Monitor Check")
@@ -105,8 +118,12 @@ pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
     }
 }
 
+/// Names a stand-in camera, for developers (debug builds only).
+const FAKE_CAMERA_ENV: &str = "MONITOR_CHECK_FAKE_CAMERA";
+
 /// The stand-in camera named by `MONITOR_CHECK_FAKE_CAMERA`: `none`,
 /// `busy`, `denied`, `lost` (stops after two seconds), or a photo's path.
+#[cfg(debug_assertions)]
 fn stand_in_camera(fake: &std::ffi::OsStr) -> crate::camera::Opener {
     use crate::camera::{CameraError, Synthetic};
     /// About 15 frames a second, as a webcam in dim light.
