@@ -40,7 +40,7 @@ dpkg-deb -f "$deb" Depends | grep -q 'libc6' || fail "Depends has no libc6: \$au
 # Depends may not ask for a newer libc6 either.
 glibc=$(objdump -T "$(dirname "$deb")/../release/monitor-check" |
   grep -o 'GLIBC_[0-9][0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
-libc_dep=$(dpkg-deb -f "$deb" Depends | grep -o 'libc6 (>= [0-9.]*)' | grep -o '[0-9][0-9.]*' || true)
+libc_dep=$(dpkg-deb -f "$deb" Depends | sed -n 's/.*libc6 (>= \([0-9.]*\)).*/\1/p')
 echo "check-deb: newest glibc symbol $glibc; Depends: libc6 >= ${libc_dep:-any}"
 [ "$(printf '%s\n' "$glibc" 2.35 | sort -V | tail -1)" = 2.35 ] ||
   fail "the binary needs glibc $glibc, newer than Ubuntu 22.04's 2.35"
