@@ -114,11 +114,16 @@ fn document(ui: &mut egui::Ui, title: &str, lines: &[&str]) {
             let row_height = ui.text_style_height(&egui::TextStyle::Monospace);
             egui::ScrollArea::both()
                 .id_salt(title)
-                .max_height(320.0)
+                .max_height(240.0)
                 .auto_shrink([false, true])
                 .show_rows(ui, row_height, lines.len(), |ui, rows| {
+                    // Unwrapped, so every row has the height `show_rows`
+                    // counts on; long lines scroll sideways.
                     for line in &lines[rows] {
-                        ui.label(RichText::new(*line).monospace());
+                        ui.add(
+                            egui::Label::new(RichText::new(*line).monospace())
+                                .wrap_mode(egui::TextWrapMode::Extend),
+                        );
                     }
                 });
         });
