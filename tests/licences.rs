@@ -27,7 +27,9 @@ const TARGETS: [&str; 4] = [
 fn linked(target: &str) -> BTreeSet<String> {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_owned());
     let out = Command::new(cargo)
-        .args(["tree", "--locked", "--offline", "--edges", "normal"])
+        // Not offline: a machine that has only built for Linux has not yet
+        // fetched the Windows and macOS crates `cargo tree` must read.
+        .args(["tree", "--locked", "--edges", "normal"])
         .args(["--prefix", "none", "--format", "{p}", "--target", target])
         .arg("--manifest-path")
         .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/Cargo.toml"))
