@@ -7,6 +7,7 @@ use std::sync::OnceLock;
 
 use egui::RichText;
 
+use super::theme;
 use crate::i18n::{Lang, tr, tr_args};
 use crate::update::ActiveList;
 
@@ -64,38 +65,19 @@ pub(crate) fn window(ctx: &egui::Context, lang: Lang, list: &ActiveList, open: &
                 "about-version",
                 &[("version", env!("CARGO_PKG_VERSION"))],
             ));
-            ui.label(tr_args(
-                lang,
-                "list-in-use",
-                &[
-                    ("date", &crate::i18n::format_date(lang, list.issued())),
-                    ("version", &list.version().to_string()),
-                ],
-            ));
+            ui.label(super::steps::welcome::list_in_use(lang, list));
             ui.label(tr(lang, "about-licence"));
-            ui.add_space(8.0);
+            ui.add_space(theme::GAP);
             ui.label(RichText::new(tr(lang, "about-licences")).strong());
-            document(
-                ui,
-                &tr(lang, "about-licence-app"),
-                lines_of(APP_LICENCE, &APP),
-            );
-            document(
-                ui,
-                &tr(lang, "about-licence-fonts"),
-                lines_of(FONTS_LICENCE, &FONTS),
-            );
-            document(
-                ui,
-                &tr(lang, "about-licence-models"),
-                lines_of(MODELS_NOTICE, &MODELS),
-            );
-            document(
-                ui,
-                &tr(lang, "about-licence-crates"),
-                lines_of(third_party(), &CRATES),
-            );
-            ui.add_space(8.0);
+            for (title, text, lines) in [
+                ("about-licence-app", APP_LICENCE, &APP),
+                ("about-licence-fonts", FONTS_LICENCE, &FONTS),
+                ("about-licence-models", MODELS_NOTICE, &MODELS),
+                ("about-licence-crates", third_party(), &CRATES),
+            ] {
+                document(ui, &tr(lang, title), lines_of(text, lines));
+            }
+            ui.add_space(theme::GAP);
             if ui.button(tr(lang, "about-close")).clicked() {
                 close = true;
             }

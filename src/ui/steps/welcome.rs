@@ -76,18 +76,24 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     list_ui(ui, ctx, state).or(action)
 }
 
-fn list_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
-    let (lang, list) = (ctx.lang, ctx.list);
-    let mut action = None;
-    ui.label(RichText::new(tr(lang, "list-heading")).strong());
-    ui.label(tr_args(
+/// "List of 3 March 2025, version 1.": the list in use, as the welcome
+/// screen and *About* say it.
+pub(crate) fn list_in_use(lang: Lang, list: &ActiveList) -> String {
+    tr_args(
         lang,
         "list-in-use",
         &[
             ("date", &crate::i18n::format_date(lang, list.issued())),
             ("version", &list.version().to_string()),
         ],
-    ));
+    )
+}
+
+fn list_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
+    let (lang, list) = (ctx.lang, ctx.list);
+    let mut action = None;
+    ui.label(RichText::new(tr(lang, "list-heading")).strong());
+    ui.label(list_in_use(lang, list));
     if let Some(e) = &list.ignored_stored {
         ui.label(RichText::new(format!("{} ({e})", tr(lang, "list-stored-ignored"))).small());
     }
