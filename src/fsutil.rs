@@ -96,16 +96,18 @@ pub fn read_capped(path: &Path, max_bytes: u64) -> Result<Vec<u8>, FsError> {
     let file = File::open(path).map_err(read_error)?;
     // A regular file says its size: refuse it before reading a byte. The
     // capped read below still holds for pipes and files that grow.
-    if file
+    let size = file
         .metadata()
-        .is_ok_and(|m| m.is_file() && m.len() > max_bytes)
-    {
+        .ok()
+        .filter(std::fs::Metadata::is_file)
+        .map_or(0, |m| m.len());
+    if size > max_bytes {
         return Err(FsError::TooLarge {
             path: path.to_path_buf(),
             max_bytes,
         });
     }
-    read_capped_from(file, path, max_bytes)
+    read_capped_sized(file, path, max_bytes, size)
 }
 
 /// Reads `reader` to its end, refusing more than `max_bytes` without
@@ -116,7 +118,21 @@ pub fn read_capped_from(
     name: &Path,
     max_bytes: u64,
 ) -> Result<Vec<u8>, FsError> {
-    let mut bytes = Vec::new();
+    read_capped_sized(reader, name, max_bytes, 0)
+}
+
+/// [`read_capped_from`], with room made first for the `expected` bytes (a
+/// file's size), so that a large file is read into one buffer rather than
+/// copied each time a growing one fills up: its read costs its size in
+/// memory, not up to twice that.
+pub fn read_capped_sized(
+    reader: impl Read,
+    name: &Path,
+    max_bytes: u64,
+    expected: u64,
+) -> Result<Vec<u8>, FsError> {
+    let room = usize::try_from(expected.min(max_bytes)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(room);
     reader
         .take(max_bytes.saturating_add(1))
         .read_to_end(&mut bytes)

@@ -54,6 +54,9 @@ pub enum PrintError {
     /// A print program could not be run or read.
     #[error("the print system could not be run: {0}")]
     Io(#[from] std::io::Error),
+    /// The job was called off before the print system took it.
+    #[error("printing was cancelled")]
+    Cancelled,
 }
 
 /// How long a print program may take before it is stopped.
@@ -87,6 +90,19 @@ impl Default for PrintSystem {
 /// where the shell picks the printer.
 pub fn printers() -> Result<Vec<Printer>, PrintError> {
     PrintSystem::cups().printers()
+}
+
+/// Prints the PDF `pdf` on `printer` (the default one when `None`) as a
+/// job named `title`, handing it to CUPS on standard input, so no file is
+/// written to print it. Not on Windows, whose print verb needs a file:
+/// there [`print_file`].
+pub fn print_pdf(
+    pdf: &[u8],
+    printer: Option<&str>,
+    title: &str,
+    cancelled: &dyn Fn() -> bool,
+) -> Result<PrintJob, PrintError> {
+    PrintSystem::cups().print_pdf(pdf, printer, title, cancelled)
 }
 
 /// Prints `path` on `printer` (the default one when `None`) as a job named
@@ -168,40 +184,93 @@ impl PrintSystem {
             path.as_os_str(),
         ]);
         let out = self.run(&self.lp, &args)?;
-        if out.status.success() {
-            // Older CUPS said the request id on standard error.
-            let said = format!("{}\n{}", out.stdout, out.stderr);
-            return Ok(PrintJob {
-                id: parse_request_id(&said),
-            });
+        lp_answer(&out, printer)
+    }
+
+    /// Prints the PDF `pdf` on `printer` (the default one when `None`) as a
+    /// job named `title`: `lp [-d NAME] -t TITLE` with the PDF on standard
+    /// input. `cancelled` is asked while `lp` runs; when it says yes, `lp`
+    /// is stopped and nothing is printed. CUPS only: on Windows this is
+    /// [`PrintError::NoPrintSystem`].
+    pub fn print_pdf(
+        &self,
+        pdf: &[u8],
+        printer: Option<&str>,
+        title: &str,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<PrintJob, PrintError> {
+        if cfg!(windows) {
+            return Err(PrintError::NoPrintSystem);
         }
-        if printer.is_none() && says_no_default(&out.stderr) {
-            return Err(PrintError::NoPrinter);
+        let mut args: Vec<&OsStr> = Vec::new();
+        if let Some(name) = printer {
+            args.extend([OsStr::new("-d"), OsStr::new(name)]);
         }
-        Err(refused(&out))
+        args.extend([OsStr::new("-t"), OsStr::new(title)]);
+        let mut cmd = self.command(&self.lp, &args);
+        let out = self.output_with(&mut cmd, Some(pdf.to_vec()), cancelled)?;
+        lp_answer(&out, printer)
     }
 
     /// Runs `program` with `args` in the C locale against the chosen server.
     fn run<S: AsRef<OsStr>>(&self, program: &Path, args: &[S]) -> Result<Output, PrintError> {
+        let mut cmd = self.command(program, args);
+        self.output_with(&mut cmd, None, &|| false)
+    }
+
+    /// `program` with `args`, in the C locale, against the chosen server.
+    fn command<S: AsRef<OsStr>>(&self, program: &Path, args: &[S]) -> Command {
         let mut cmd = Command::new(program);
         cmd.args(args).env("LC_ALL", "C");
         if let Some(server) = &self.cups_server {
             cmd.env("CUPS_SERVER", server);
         }
-        self.output(cmd)
+        cmd
     }
 
     /// Runs `cmd` to its end or to the deadline, whichever comes first; at
     /// the deadline the program is killed.
     fn output(&self, mut cmd: Command) -> Result<Output, PrintError> {
-        cmd.stdin(Stdio::null())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped());
+        self.output_with(&mut cmd, None, &|| false)
+    }
+
+    /// Runs `cmd` with `input` on its standard input (none when `None`) to
+    /// its end, to the deadline or until `cancelled` says so; at the
+    /// deadline or on cancelling, the program is killed.
+    fn output_with(
+        &self,
+        cmd: &mut Command,
+        input: Option<Vec<u8>>,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<Output, PrintError> {
+        cmd.stdin(if input.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
         let mut child = cmd.spawn().map_err(|e| match e.kind() {
             std::io::ErrorKind::NotFound => PrintError::NoPrintSystem,
             _ => PrintError::Io(e),
         })?;
         let deadline = Instant::now() + self.timeout;
+        // Fed on a thread of its own, so a program that reads slowly (or
+        // not at all) cannot stop us from keeping the deadline. If the
+        // program is killed, the write fails and the thread ends.
+        if let (Some(bytes), Some(mut stdin)) = (input, child.stdin.take()) {
+            let fed = std::thread::Builder::new()
+                .name("print-stdin".to_owned())
+                .spawn(move || {
+                    use std::io::Write;
+                    let _ = stdin.write_all(&bytes);
+                });
+            if let Err(e) = fed {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(PrintError::Io(e));
+            }
+        }
         // The pipes are read on their own threads, so a program that says
         // a lot cannot block on a full pipe while we wait for it.
         let stdout = drain("print-stdout", child.stdout.take());
@@ -209,6 +278,11 @@ impl PrintSystem {
         let status = loop {
             match child.try_wait() {
                 Ok(Some(status)) => break status,
+                Ok(None) if cancelled() => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(PrintError::Cancelled);
+                }
                 Ok(None) if Instant::now() >= deadline => {
                     let _ = child.kill();
                     let _ = child.wait();
@@ -235,6 +309,21 @@ impl PrintSystem {
             stderr: collect(stderr),
         })
     }
+}
+
+/// What `lp`'s run means: the job it took, or why it took none.
+fn lp_answer(out: &Output, printer: Option<&str>) -> Result<PrintJob, PrintError> {
+    if out.status.success() {
+        // Older CUPS said the request id on standard error.
+        let said = format!("{}\n{}", out.stdout, out.stderr);
+        return Ok(PrintJob {
+            id: parse_request_id(&said),
+        });
+    }
+    if printer.is_none() && says_no_default(&out.stderr) {
+        return Err(PrintError::NoPrinter);
+    }
+    Err(refused(out))
 }
 
 /// What a finished program said.

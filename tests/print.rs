@@ -1,6 +1,7 @@
 //! The patient's sheet printed on a real CUPS queue, the way the counter's
-//! *Print* button does it: rendered with `render_patient_sheet`, written to
-//! a file, handed to `print::print_file`. The queue is a cups-pdf printer,
+//! *Print* button does it: rendered with `render_patient_sheet` and handed
+//! to `print::print_pdf`, which gives it to `lp` on standard input (no file
+//! is written to print). The queue is a cups-pdf printer,
 //! so what comes out is a PDF file. Its pages are counted with `lopdf`; its
 //! text cannot be read back (see below), so the words are checked on the
 //! sheet as sent, with the same `lopdf` reader as the other tests.
@@ -93,11 +94,9 @@ fn the_patient_sheet_comes_out_of_a_cups_pdf_queue() {
     };
     let pdf = render_patient_sheet(&notice, &pharmacy, Lang::It).expect("the sheet renders");
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("foglio-paziente.pdf");
-    std::fs::write(&file, &pdf).unwrap();
 
     let before = pdfs_in(&out_dir);
-    let job = print::print_file(&file, Some(&queue), "Foglio per il paziente")
+    let job = print::print_pdf(&pdf, Some(&queue), "Foglio per il paziente", &|| false)
         .expect("the queue takes the job");
     let id = job.id.expect("lp names the job");
     assert!(id.starts_with(&format!("{queue}-")), "{id}");
@@ -132,7 +131,7 @@ fn the_patient_sheet_comes_out_of_a_cups_pdf_queue() {
     assert_eq!(pages(&printed), pages(&sent));
     assert!(pages(&sent).is_some_and(|n| n >= 2));
     // What went to the printer is the sheet, in Italian, for this pharmacy.
-    let text = flat(&pdf_text(&std::fs::read(&file).unwrap()));
+    let text = flat(&pdf_text(&pdf));
     for expected in [
         pharmacy.name.as_str(),
         "Questo monitor (CMS8000) è nell'elenco dei modelli coinvolti",

@@ -17,6 +17,10 @@ use monitor_check::ui::{AppConfig, MonitorCheckApp};
 mod pdf_text;
 use pdf_text::pdf_text;
 
+#[path = "common/files.rs"]
+mod files;
+use files::files_under;
+
 fn harness(lang: Lang, data_dir: &std::path::Path) -> Harness<'static, MonitorCheckApp> {
     let config = AppConfig::offline(lang, data_dir);
     let mut h = Harness::builder()
@@ -867,4 +871,113 @@ fn about_shows_the_version_the_list_and_every_licence() {
             "{lang:?}: Close closes the window"
         );
     }
+}
+
+fn is_eml(file: &str) -> bool {
+    std::path::Path::new(file)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("eml"))
+}
+
+/// The e-mail handed to the mail program carries the patient's notice and
+/// photos. *Discard this notice* and *Check another monitor* remove it,
+/// together with a second e-mail still being written when the button is
+/// pressed: that job is cancelled, and the removal waits for it.
+#[test]
+fn discard_and_start_over_leave_no_email_behind() {
+    let lang = Lang::En;
+    for button in ["ui-notice-discard", "ui-notice-start-over"] {
+        let (mut h, dir) = walk_to_notice(lang, "CMS 8000");
+        type_into(&mut h, &tr(lang, "ui-notice-gp-name"), "Dr. Rossi");
+        click(&mut h, Role::Button, &tr(lang, "ui-notice-email"));
+        let ready = tr(lang, "ui-notice-email-ready");
+        wait_for_label(&mut h, ready.split('(').next().unwrap().trim());
+        let emails: Vec<String> = files_under(dir.path())
+            .into_iter()
+            .filter(|f| f.starts_with("outbox") && is_eml(f))
+            .collect();
+        assert_eq!(emails.len(), 1, "one e-mail in the outbox");
+
+        // A second e-mail, and the button pressed while the e-mail's job
+        // runs (writing a PDF and an e-mail takes far longer than a frame):
+        // the job is dropped with the notice. A click reaches only a button
+        // in view: a tall window, and the short scroll to the button.
+        h.set_size(egui::vec2(1000.0, 7000.0));
+        settle(&mut h);
+        h.get_by_role_and_label(Role::Button, &tr(lang, "ui-notice-email"))
+            .click();
+        h.get_by_role_and_label(Role::Button, &tr(lang, button))
+            .scroll_to_me();
+        h.run_steps(1);
+        assert!(
+            h.query_by_label(&tr(lang, "ui-notice-working")).is_some(),
+            "the second e-mail is still being written"
+        );
+        h.get_by_role_and_label(Role::Button, &tr(lang, button))
+            .click();
+        settle(&mut h);
+        assert_ne!(h.state().step(), Step::Notice, "{button}");
+        h.state_mut()
+            .state_mut()
+            .wait_for_cleanup(std::time::Duration::from_secs(20));
+        // Whatever the cancelled job had left to do is over by now.
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        settle(&mut h);
+        let left: Vec<String> = files_under(dir.path())
+            .into_iter()
+            .filter(|f| !f.starts_with("prefs"))
+            .collect();
+        assert!(left.is_empty(), "{button}: left behind {left:?}");
+    }
+}
+
+/// With no data folder, the e-mail goes only where the user chooses (here
+/// the tests' save folder), never into the temp folder, and the step says
+/// that nothing is kept.
+#[test]
+fn without_a_data_folder_the_email_is_saved_where_the_user_chooses() {
+    let lang = Lang::It;
+    let chosen = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let config = AppConfig {
+        data_dir: None,
+        dialogs: monitor_check::ui::Dialogs::Fixed(chosen.path().to_path_buf()),
+        ..AppConfig::offline(lang, dir.path())
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1000.0, 1400.0))
+        .build_eframe(move |cc| MonitorCheckApp::new(cc, config));
+    settle(&mut h);
+    click(&mut h, Role::RadioButton, &tr(lang, "role-carer"));
+    click_containing(&mut h, &tr(lang, "welcome-start"));
+    identify(&mut h, lang, "CMS 8000");
+    click_containing(&mut h, &tr(lang, "result-next"));
+    click_containing(&mut h, &tr(lang, "guidance-next"));
+    assert_eq!(h.state().step(), Step::Notice);
+    assert!(
+        h.query_by_label(&tr(lang, "ui-notice-no-data-dir"))
+            .is_some()
+    );
+    // The old fallback wrote into the temp folder's root.
+    let emails_in_temp = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(std::env::temp_dir())
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "eml"))
+            .collect()
+    };
+    let temp_before = emails_in_temp();
+    click(&mut h, Role::Button, &tr(lang, "ui-notice-email"));
+    let ready = tr(lang, "ui-notice-email-ready");
+    wait_for_label(&mut h, ready.split('(').next().unwrap().trim());
+    let saved = files_under(chosen.path());
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    assert!(is_eml(&saved[0]), "{saved:?}");
+    assert!(
+        files_under(dir.path()).is_empty(),
+        "nothing in a data folder"
+    );
+    assert_eq!(emails_in_temp(), temp_before);
 }

@@ -14,9 +14,23 @@ use monitor_check::i18n::{Lang, tr, tr_args};
 use monitor_check::identify::VerdictKind;
 use monitor_check::ui::{AppConfig, Mode, MonitorCheckApp};
 
+#[path = "common/files.rs"]
+mod files;
+use files::files_under;
+
 fn counter(lang: Lang, data_dir: &Path) -> Harness<'static, MonitorCheckApp> {
+    counter_printing_on(lang, data_dir, monitor_check::print::PrintSystem::cups())
+}
+
+/// The counter, printing with `print`'s programs.
+fn counter_printing_on(
+    lang: Lang,
+    data_dir: &Path,
+    print: monitor_check::print::PrintSystem,
+) -> Harness<'static, MonitorCheckApp> {
     let config = AppConfig {
         counter: true,
+        print,
         ..AppConfig::offline(lang, data_dir)
     };
     let mut h = Harness::builder()
@@ -64,27 +78,6 @@ fn has_extension(file: &str, ext: &str) -> bool {
     Path::new(file)
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
-}
-
-/// Every file under `dir`, relative, sorted.
-fn files_under(dir: &Path) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        let Ok(entries) = std::fs::read_dir(&d) else {
-            continue;
-        };
-        for e in entries.flatten() {
-            let path = e.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if let Ok(rel) = path.strip_prefix(dir) {
-                out.push(rel.display().to_string());
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 #[test]
@@ -264,4 +257,128 @@ fn the_pharmacist_role_opens_the_counter_from_the_welcome_screen() {
     h.get_by_label(&tr(lang, "counter-open-wizard")).click();
     h.run_steps(4);
     assert_eq!(h.state().state().mode(), Mode::Wizard);
+}
+
+/// A stand-in `lp` that says it started, waits `delay` seconds, then takes
+/// the PDF from standard input into `out` (outside the data folder).
+#[cfg(unix)]
+fn slow_printer(dir: &Path, delay: u32) -> monitor_check::print::PrintSystem {
+    use std::os::unix::fs::PermissionsExt;
+    let lp = dir.join("lp");
+    let script = format!(
+        "#!/bin/sh\necho started >> '{started}'\nsleep {delay}\ncat > '{out}'\necho 'request id is desk-1 (1 file(s))'\n",
+        started = dir.join("started").display(),
+        out = dir.join("printed.pdf").display(),
+    );
+    std::fs::write(&lp, script).expect("stand-in lp");
+    std::fs::set_permissions(&lp, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    monitor_check::print::PrintSystem {
+        lp,
+        lpstat: dir.join("no-lpstat"),
+        cups_server: None,
+        timeout: Duration::from_secs(30),
+    }
+}
+
+/// How many times the stand-in printer was started.
+fn prints_started(printer_dir: &Path) -> usize {
+    std::fs::read_to_string(printer_dir.join("started")).map_or(0, |s| s.lines().count())
+}
+
+/// F9 prints the sheet: it goes to the printer on standard input, so
+/// nothing is written to print it. F5 in the middle of a slow print stops
+/// the printer before it takes the sheet, and leaves no file in the data
+/// folder; then F9 and F5 at once, five more times, the same.
+#[cfg(unix)]
+#[test]
+fn next_patient_in_the_middle_of_a_print_leaves_nothing() {
+    let lang = Lang::En;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let printer_dir = tempfile::tempdir().expect("printer dir");
+    let mut h = counter_printing_on(lang, dir.path(), slow_printer(printer_dir.path(), 3));
+
+    scan(&mut h, lang, "CMS 8000");
+    assert!(says(&h, "counter-verdict-affected"));
+    h.key_press(Key::F9);
+    assert!(
+        wait_until(&mut h, || prints_started(printer_dir.path()) == 1),
+        "the printer was started"
+    );
+    assert!(shows(&h, &tr(lang, "counter-sheet-working")));
+    assert_eq!(
+        files_under(dir.path()),
+        Vec::<String>::new(),
+        "no file to print"
+    );
+    h.key_press(Key::F5);
+    h.run_steps(4);
+    h.state_mut()
+        .state_mut()
+        .wait_for_cleanup(Duration::from_secs(10));
+    assert!(h.state().state().counter_verdict().is_none());
+    // Past the printer's wait: had it not been stopped, it would have
+    // taken the sheet by now.
+    std::thread::sleep(Duration::from_secs(4));
+    h.run_steps(2);
+    assert!(
+        !printer_dir.path().join("printed.pdf").exists(),
+        "the print was stopped"
+    );
+    assert_eq!(files_under(dir.path()), Vec::<String>::new());
+
+    for round in 0..5 {
+        scan(&mut h, lang, "CMS 8000");
+        h.key_press(Key::F9);
+        h.run_steps(1);
+        h.key_press(Key::F5);
+        h.run_steps(4);
+        h.state_mut()
+            .state_mut()
+            .wait_for_cleanup(Duration::from_secs(10));
+        assert_eq!(
+            files_under(dir.path()),
+            Vec::<String>::new(),
+            "after round {round}"
+        );
+        assert!(h.state().state().counter_verdict().is_none());
+    }
+    std::thread::sleep(Duration::from_secs(4));
+    assert!(!printer_dir.path().join("printed.pdf").exists());
+    assert_eq!(files_under(dir.path()), Vec::<String>::new());
+}
+
+/// A print that runs to its end reaches the printer whole, and the
+/// counter says so.
+#[cfg(unix)]
+#[test]
+fn a_print_left_to_finish_reaches_the_printer() {
+    let lang = Lang::It;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let printer_dir = tempfile::tempdir().expect("printer dir");
+    let mut h = counter_printing_on(lang, dir.path(), slow_printer(printer_dir.path(), 0));
+    scan(&mut h, lang, "CMS 8000");
+    h.key_press(Key::F9);
+    let printed = tr(lang, "counter-printed-default");
+    let out = printer_dir.path().join("printed.pdf");
+    assert!(
+        wait_until(&mut h, || std::fs::metadata(&out)
+            .is_ok_and(|m| m.len() > 0)),
+        "the printer took the sheet"
+    );
+    for _ in 0..50 {
+        h.run_steps(2);
+        if shows(&h, &printed) {
+            break;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(shows(&h, &printed), "{printed}");
+    let pdf = std::fs::read(printer_dir.path().join("printed.pdf")).expect("printed");
+    assert!(pdf.starts_with(b"%PDF"), "the sheet, whole");
+    assert!(pdf.len() > 10_000, "{} bytes", pdf.len());
+    assert_eq!(
+        files_under(dir.path()),
+        Vec::<String>::new(),
+        "no file to print"
+    );
 }

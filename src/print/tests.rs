@@ -232,6 +232,63 @@ mod stand_ins {
     }
 
     #[test]
+    fn a_pdf_goes_to_lp_on_standard_input_with_no_file_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let args = dir.path().join("args");
+        let received = dir.path().join("received");
+        let lp = script(
+            dir.path(),
+            "lp",
+            &format!(
+                "printf '%s\\n' \"$@\" > '{}'\ncat > '{}'\n\
+                 echo 'request id is office-13 (0 file(s))'",
+                args.display(),
+                received.display()
+            ),
+        );
+        let sys = system(lp, dir.path().join("unused"));
+        // Larger than a pipe's buffer, so `lp` must really read it all.
+        let pdf: Vec<u8> = b"%PDF-1.7\n"
+            .iter()
+            .copied()
+            .chain((0..300_000u32).map(|i| (i % 251) as u8))
+            .collect();
+        let job = sys
+            .print_pdf(&pdf, Some("office"), "Foglio: CMS8000", &|| false)
+            .unwrap();
+        assert_eq!(job.id.as_deref(), Some("office-13"));
+        assert_eq!(
+            std::fs::read_to_string(&args).unwrap(),
+            "-d\noffice\n-t\nFoglio: CMS8000\n"
+        );
+        assert_eq!(std::fs::read(&received).unwrap(), pdf);
+    }
+
+    #[test]
+    fn a_cancelled_print_stops_lp_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let received = dir.path().join("received");
+        // A printer that takes its time before it reads the PDF.
+        let lp = script(
+            dir.path(),
+            "lp-slow",
+            &format!("sleep 2\ncat > '{}'", received.display()),
+        );
+        let sys = system(lp, dir.path().join("unused"));
+        let started = Instant::now();
+        let cancel_at = started + Duration::from_millis(300);
+        let got = sys.print_pdf(b"%PDF-1.7", None, "t", &|| Instant::now() >= cancel_at);
+        assert!(matches!(got, Err(PrintError::Cancelled)), "{got:?}");
+        assert!(
+            started.elapsed() < Duration::from_secs(3),
+            "{:?}",
+            started.elapsed()
+        );
+        std::thread::sleep(Duration::from_secs(3));
+        assert!(!received.exists(), "the killed printer never got the PDF");
+    }
+
+    #[test]
     fn a_server_that_hangs_times_out() {
         let dir = tempfile::tempdir().unwrap();
         // The sleep is a child of the script, holding its output open after

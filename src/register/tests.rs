@@ -420,3 +420,266 @@ fn a_corrected_serial_moves_the_notice_and_leaves_no_empty_device() {
         .unwrap();
     assert_eq!(devices, 1);
 }
+
+// Every reader is bounded (issue 21): each cap is passed by a file made
+// for it, and the read stops there.
+
+#[path = "../../tests/common/bombs.rs"]
+mod bombs;
+
+use bombs::MIB;
+
+/// A notice's data, as JSON.
+fn notice_json() -> Vec<u8> {
+    NoticeData::from_notice(&notice("CMS8000", "B-1", AT), Lang::En).to_json()
+}
+
+/// Runs `f` on a thread of its own, failing after `seconds` (a reader that
+/// hangs fails the test instead of hanging it).
+fn within<T: Send + 'static>(seconds: u64, f: impl FnOnce() -> T + Send + 'static) -> T {
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("bounded-reader".to_owned())
+        .spawn(move || tx.send(f()))
+        .unwrap();
+    rx.recv_timeout(std::time::Duration::from_secs(seconds))
+        .expect("the reader finished in time")
+}
+
+#[test]
+fn a_flate_bomb_embedded_in_a_pdf_is_refused_as_soon_as_it_passes_the_data_cap() {
+    let bomb = bombs::zlib_zeros(b"", 2048 * MIB);
+    assert!(bomb.len() < 3 * 1024 * 1024, "{}", bomb.len());
+    let pdf = bombs::notice_pdf("/Filter /FlateDecode", &bomb);
+    let started = std::time::Instant::now();
+    let got = within(60, move || read_bytes(&pdf));
+    assert!(matches!(got[..], [Err(Refusal::DataTooLarge)]), "{got:?}");
+    // Unpacking 2 GiB takes seconds; stopping at 1 MiB, milliseconds.
+    assert!(started.elapsed().as_secs() < 5, "{:?}", started.elapsed());
+    // The same PDF with the real data, packed the same way, is read.
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
+    std::io::Write::write_all(&mut z, &notice_json()).unwrap();
+    let pdf = bombs::notice_pdf("/Filter /FlateDecode", &z.finish().unwrap());
+    assert!(matches!(read_bytes(&pdf)[..], [Ok(_)]));
+}
+
+#[test]
+fn a_flate_bomb_in_an_object_stream_is_never_unpacked() {
+    let json = notice_json();
+    let pdf = bombs::object_stream_pdf(2048 * MIB, Some(&json));
+    let got = within(60, move || read_bytes(&pdf));
+    assert!(
+        matches!(&got[..], [Ok(data)] if data.form.device.serial == "B-1"),
+        "{got:?}"
+    );
+    let pdf = bombs::object_stream_pdf(2048 * MIB, None);
+    let got = within(60, move || read_bytes(&pdf));
+    assert!(matches!(got[..], [Err(Refusal::PdfWithoutData)]), "{got:?}");
+}
+
+#[test]
+fn a_pdf_with_more_streams_than_any_notice_is_not_read_further() {
+    let streams = vec![bombs::stream("", b"x"); extract::pdf::MAX_STREAMS + 1];
+    let mut objects = vec![b"<< /Type /Catalog >>".to_vec()];
+    objects.extend(streams);
+    let got = read_bytes(&bombs::pdf(&objects));
+    assert!(matches!(got[..], [Err(Refusal::PdfTooComplex)]), "{got:?}");
+    assert!(
+        got[0]
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .starts_with("it is a PDF, but with more parts")
+    );
+}
+
+#[test]
+fn an_e_mail_of_endless_header_lines_is_refused_unparsed() {
+    let mut mail = b"From: a@example.org\n".to_vec();
+    mail.extend(b"a:b\n".repeat(1024 * 1024 / 4));
+    mail.extend_from_slice(b"\nbody\n");
+    let got = within(60, move || read_bytes(&mail));
+    assert!(matches!(got[..], [Err(Refusal::MailTooComplex)]), "{got:?}");
+}
+
+#[test]
+fn an_e_mail_larger_than_the_cap_is_refused_from_its_size_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.eml");
+    let file = std::fs::File::create(&path).unwrap();
+    std::io::Write::write_all(&mut &file, b"From: a@example.org\n\n").unwrap();
+    file.set_len(extract::MAX_FILE_BYTES + 1).unwrap();
+    let got = read_paths(std::slice::from_ref(&path));
+    assert!(
+        matches!(&got[..], [Found { result: Err(Refusal::File(FsError::TooLarge { max_bytes, .. })), .. }]
+            if *max_bytes == extract::MAX_FILE_BYTES),
+        "{got:?}"
+    );
+    // A notice e-mail just under the cap, a large photo attached, is read.
+    let n = notice("CMS8000", "E-1", AT);
+    let pdf = crate::notice::render_pdf(&n, Lang::En, &[]).unwrap();
+    let eml = crate::notice::render_eml(&n, Lang::En, &pdf, &[]).unwrap();
+    let text = String::from_utf8(eml).unwrap();
+    let boundary = text.split("boundary=\"").nth(1).unwrap();
+    let boundary = &boundary[..boundary.find('"').unwrap()];
+    let closing = text.rfind(&format!("--{boundary}--")).unwrap();
+    let mut photo = format!(
+        "--{boundary}\r\nContent-Type: image/jpeg\r\nContent-Disposition: attachment; \
+         filename=\"huge.jpg\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+    );
+    let line = format!("{}\r\n", "A".repeat(76));
+    let cap = usize::try_from(extract::MAX_FILE_BYTES).unwrap();
+    photo.push_str(&line.repeat((cap - text.len() - photo.len()) / line.len()));
+    let big = [&text[..closing], &photo, &text[closing..]].concat();
+    assert!(big.len() <= cap && big.len() > cap - 100, "{}", big.len());
+    std::fs::write(&path, &big).unwrap();
+    let got = read_paths(&[path]);
+    assert!(
+        matches!(&got[..], [Found { result: Ok(d), .. }] if d.notice_id == n.id),
+        "{got:?}"
+    );
+}
+
+/// The walk over an e-mail's parts reads what mail programs write besides
+/// this app's own form: a folded boundary, quoted-printable, an RFC 2231
+/// file name.
+#[test]
+fn a_notice_attached_quoted_printable_with_an_encoded_name_is_read() {
+    let json = notice_json();
+    let mut qp = String::new();
+    let mut column = 0;
+    for &b in &json {
+        if b == b'\n' {
+            qp.push_str("\r\n");
+            column = 0;
+            continue;
+        }
+        let piece = if b == b'=' || !(b' '..=b'~').contains(&b) {
+            format!("={b:02X}")
+        } else {
+            char::from(b).to_string()
+        };
+        if column + piece.len() > 72 {
+            qp.push_str("=\r\n");
+            column = 0;
+        }
+        column += piece.len();
+        qp.push_str(&piece);
+    }
+    let mail = format!(
+        "From: a@example.org\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed;\r\n \
+         boundary=\"=_x\"\r\n\r\n--=_x\r\nContent-Type: text/plain\r\n\r\nhello\r\n--=_x\r\n\
+         Content-Type: application/json\r\nContent-Disposition: attachment;\r\n \
+         filename*=UTF-8''monitor-check-notice.json\r\n\
+         Content-Transfer-Encoding: Quoted-Printable\r\n\r\n{qp}\r\n--=_x--\r\n"
+    );
+    let got = read_bytes(mail.as_bytes());
+    assert!(
+        matches!(&got[..], [Ok(d)] if d.form.device.serial == "B-1"),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn an_endless_mbox_message_is_refused_at_the_cap_and_the_next_one_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = notice("CMS8000", "M-9", AT);
+    let eml = crate::notice::render_eml(&n, Lang::En, b"%PDF-1.7", &[]).unwrap();
+    let cap = usize::try_from(extract::MAX_FILE_BYTES).unwrap();
+    let line = [&[b'x'; 75][..], b"\n"].concat();
+    for (name, endless) in [
+        ("lines.mbox", line.repeat(cap / line.len() + 2)),
+        ("one-line.mbox", vec![b'y'; cap + 100]),
+    ] {
+        let mut mbox =
+            b"From MAILER-DAEMON Mon Nov 30 10:00:00 2026\nSubject: endless\n\n".to_vec();
+        mbox.extend_from_slice(&endless);
+        mbox.extend_from_slice(b"\n\nFrom MAILER-DAEMON Mon Nov 30 10:00:00 2026\n");
+        mbox.extend_from_slice(&eml);
+        let path = dir.path().join(name);
+        std::fs::write(&path, &mbox).unwrap();
+        let got = within(60, move || read_paths(&[path]));
+        assert_eq!(got.len(), 2, "{name}: {got:?}");
+        assert!(
+            matches!(got[0].result, Err(Refusal::MessageTooLarge)),
+            "{name}: {got:?}"
+        );
+        assert!(
+            matches!(&got[1].result, Ok(d) if d.notice_id == n.id),
+            "{name}: {got:?}"
+        );
+    }
+}
+
+#[test]
+fn deeply_nested_json_is_refused_cleanly_on_an_ordinary_thread() {
+    let depth = data::MAX_BYTES / 6;
+    let mut json = b"{\"a\":".repeat(depth);
+    json.push(b'0');
+    json.extend(b"}".repeat(depth));
+    assert!(json.len() <= data::MAX_BYTES);
+    // A thread with the stack the app's job threads get (2 MiB).
+    let got = std::thread::Builder::new()
+        .name("register".to_owned())
+        .stack_size(2 * 1024 * 1024)
+        .spawn(move || read_bytes(&json))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert!(
+        matches!(&got[..], [Err(Refusal::Data(DataError::NotJson(why)))] if why.contains("recursion limit")),
+        "{got:?}"
+    );
+}
+
+#[test]
+fn links_back_into_a_folder_walk_it_once() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.json"), notice_json()).unwrap();
+    #[cfg(unix)]
+    for i in 0..3 {
+        std::os::unix::fs::symlink(".", dir.path().join(format!("loop{i}"))).unwrap();
+    }
+    let path = dir.path().to_path_buf();
+    let got = within(60, move || read_paths(&[path.clone(), path]));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].result.is_ok());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_pipe_in_a_folder_is_passed_over() {
+    let dir = tempfile::tempdir().unwrap();
+    let pipe = dir.path().join("pipe.json");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    std::fs::write(dir.path().join("b.json"), notice_json()).unwrap();
+    let path = dir.path().to_path_buf();
+    let got = within(20, move || read_paths(&[path]));
+    assert_eq!(got.len(), 1, "{got:?}");
+    assert!(got[0].origin.ends_with("b.json"), "{got:?}");
+}
+
+#[test]
+fn one_import_reads_a_bounded_number_of_files_and_messages() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("many.mbox");
+    let message = b"From x Mon Nov 30 10:00:00 2026\nSubject: hi\n\nhello\n\n";
+    std::fs::write(&path, message.repeat(extract::MAX_ITEMS + 10)).unwrap();
+    let got = within(120, move || read_paths(&[path]));
+    assert_eq!(got.len(), extract::MAX_ITEMS, "{}", got.len());
+    let last = got.last().unwrap();
+    assert!(matches!(last.result, Err(Refusal::TooMany)), "{last:?}");
+    assert!(
+        last.result
+            .as_ref()
+            .unwrap_err()
+            .to_string()
+            .contains("smaller batches")
+    );
+}
+
+use crate::notice::data;

@@ -1,6 +1,9 @@
 //! Slow work off the UI thread: a named thread, a channel back, progress and
 //! a cancel flag. The UI polls each frame and is woken when a message lands.
+//! A job is cancelled when the screen that holds it drops it; a job that
+//! panics keeps its message, for the details line and the log.
 
+use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
@@ -9,6 +12,8 @@ use std::sync::mpsc::{self, Receiver, Sender, TryRecvError};
 enum Message<T> {
     Progress(f32, String),
     Done(T),
+    /// The work panicked, with this message.
+    Panicked(String),
 }
 
 /// Handed to the work: report progress, check for cancellation.
@@ -39,7 +44,8 @@ pub struct Job<T> {
     pub fraction: f32,
     /// Last reported status line.
     pub status: String,
-    lost: bool,
+    /// Why the work ended without an answer, once it has.
+    lost: Option<String>,
 }
 
 impl<T: Send + 'static> Job<T> {
@@ -56,11 +62,23 @@ impl<T: Send + 'static> Job<T> {
             ctx: ctx.clone(),
             cancel: Arc::clone(&cancel),
         };
+        let job_name = name.to_owned();
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
-                let out = work(&reporter);
-                let _ = reporter.tx.send(Message::Done(out));
+                // What `work` captured (a patient-file writer, say) is
+                // dropped inside, before the answer goes out.
+                let message = match catch_unwind(AssertUnwindSafe(|| work(&reporter))) {
+                    Ok(out) => Message::Done(out),
+                    Err(payload) => {
+                        let text = panic_text(payload.as_ref());
+                        // Kept for the log; the screen shows a sentence in
+                        // the user's language with this under "Details".
+                        eprintln!("monitor-check: the {job_name} job stopped: {text}");
+                        Message::Panicked(text)
+                    }
+                };
+                let _ = reporter.tx.send(message);
                 reporter.ctx.request_repaint();
             })?;
         Ok(Self {
@@ -68,12 +86,15 @@ impl<T: Send + 'static> Job<T> {
             cancel,
             fraction: 0.0,
             status: String::new(),
-            lost: false,
+            lost: None,
         })
     }
+}
 
-    /// Takes new messages; `Some` once the work is done. A job whose thread
-    /// died without answering yields `None` forever: `is_lost` tells.
+impl<T> Job<T> {
+    /// Takes new messages; `Some` once the work is done. A job whose work
+    /// panicked yields `None` forever: `is_lost` tells, and `lost_detail`
+    /// says what happened.
     pub fn poll(&mut self) -> Option<T> {
         loop {
             match self.rx.try_recv() {
@@ -82,23 +103,87 @@ impl<T: Send + 'static> Job<T> {
                     self.status = s;
                 }
                 Ok(Message::Done(out)) => return Some(out),
+                Ok(Message::Panicked(text)) => {
+                    self.lost = Some(text);
+                    return None;
+                }
                 Err(TryRecvError::Empty) => return None,
                 Err(TryRecvError::Disconnected) => {
-                    self.lost = true;
+                    self.lost
+                        .get_or_insert_with(|| "the worker thread ended".to_owned());
                     return None;
                 }
             }
         }
     }
 
-    /// Whether the thread ended without an answer (it panicked).
-    pub fn is_lost(&self) -> bool {
-        self.lost
-    }
-
     /// Asks the work to stop at its next check.
     pub fn cancel(&self) {
         self.cancel.store(true, Ordering::Relaxed);
+    }
+
+    /// Whether the work ended without an answer (it panicked).
+    pub fn is_lost(&self) -> bool {
+        self.lost.is_some()
+    }
+
+    /// What the work said when it ended without an answer (the panic's
+    /// message), for the "Details" line.
+    pub fn lost_detail(&self) -> Option<&str> {
+        self.lost.as_deref()
+    }
+}
+
+impl<T> Drop for Job<T> {
+    /// A screen that lets go of a job (*Next patient*, *Start over*, the
+    /// window closing) no longer wants its answer: the work is asked to
+    /// stop. Whoever must wait for it (the cleanup of a patient's files)
+    /// waits on what the work holds, not on the job.
+    fn drop(&mut self) {
+        self.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The text of a panic's payload (`panic!("…")` gives a `&str` or a
+/// `String`).
+fn panic_text(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "an unknown error".to_owned())
+}
+
+/// What the screen says when a job ended without an answer: a sentence in
+/// the user's language, and what the work said under "Details".
+pub fn lost_message<T>(lang: crate::i18n::Lang, job: &Job<T>) -> String {
+    with_details(
+        lang,
+        &crate::i18n::tr(lang, "job-stopped"),
+        job.lost_detail().unwrap_or_default(),
+    )
+}
+
+/// What the screen says when a job could not even start (no thread could
+/// be made: the computer is short of memory or of threads).
+pub fn not_started_message(lang: crate::i18n::Lang, error: &std::io::Error) -> String {
+    with_details(
+        lang,
+        &crate::i18n::tr(lang, "job-not-started"),
+        &error.to_string(),
+    )
+}
+
+/// `sentence`, then "Details: `detail`" on a line of its own when there is
+/// a detail.
+pub fn with_details(lang: crate::i18n::Lang, sentence: &str, detail: &str) -> String {
+    if detail.is_empty() {
+        sentence.to_owned()
+    } else {
+        format!(
+            "{sentence}\n{}: {detail}",
+            crate::i18n::tr(lang, "ui-details")
+        )
     }
 }
 
@@ -252,5 +337,70 @@ mod tests {
         let start = Instant::now();
         assert!(launch_first(vec![sh("sleep 30")], Duration::from_millis(300)).is_ok());
         assert!(start.elapsed() < Duration::from_secs(5));
+    }
+}
+
+#[cfg(test)]
+mod job_tests {
+    use std::sync::mpsc;
+    use std::time::{Duration, Instant};
+
+    use super::*;
+
+    /// Polls `job` until it answers or is lost, at most 10 s.
+    fn settle<T>(job: &mut Job<T>) -> Option<T> {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Some(out) = job.poll() {
+                return Some(out);
+            }
+            if job.is_lost() {
+                return None;
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        panic!("the job neither answered nor was lost");
+    }
+
+    #[test]
+    fn a_dropped_job_is_cancelled() {
+        let ctx = egui::Context::default();
+        let (saw, seen) = mpsc::channel();
+        let job = Job::spawn("test-drop", &ctx, move |r: &Reporter<()>| {
+            let deadline = Instant::now() + Duration::from_secs(10);
+            while !r.cancelled() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            let _ = saw.send(r.cancelled());
+        })
+        .unwrap();
+        drop(job);
+        assert_eq!(seen.recv_timeout(Duration::from_secs(10)), Ok(true));
+    }
+
+    #[test]
+    fn a_panic_keeps_its_message_and_the_screen_says_it_in_the_users_language() {
+        let ctx = egui::Context::default();
+        let mut job = Job::spawn("test-panic", &ctx, |_: &Reporter<u8>| {
+            panic!("the sheet had {} pages", 3)
+        })
+        .unwrap();
+        assert_eq!(settle(&mut job), None);
+        assert_eq!(job.lost_detail(), Some("the sheet had 3 pages"));
+        let it = lost_message(crate::i18n::Lang::It, &job);
+        assert!(it.starts_with(&crate::i18n::tr(crate::i18n::Lang::It, "job-stopped")));
+        assert!(it.ends_with("Dettagli: the sheet had 3 pages"), "{it}");
+    }
+
+    #[test]
+    fn an_answer_comes_back_whole() {
+        let ctx = egui::Context::default();
+        let mut job = Job::spawn("test-answer", &ctx, |r: &Reporter<u32>| {
+            r.progress(0.5, "half");
+            42
+        })
+        .unwrap();
+        assert_eq!(settle(&mut job), Some(42));
+        assert!(!job.is_lost());
     }
 }

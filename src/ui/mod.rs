@@ -5,6 +5,7 @@ mod about;
 mod app;
 mod camera;
 pub(crate) mod jobs;
+pub mod patient_files;
 pub(crate) mod photo_reading;
 mod pictures;
 mod prefs;
@@ -20,6 +21,7 @@ use std::time::Instant;
 pub use app::MonitorCheckApp;
 pub use prefs::Prefs;
 pub use state::{AppConfig, AppState, Mode};
+pub use steps::notice::Dialogs;
 
 /// The desktop's name for the app: the `.desktop` file, the `AppStream`
 /// metainfo and the icon under `packaging/` carry it too, so that the desktop

@@ -6,11 +6,11 @@
 //! a verdict, a new list, a discarded notice — is a unit test without a
 //! window (see the tests below).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
-use std::sync::mpsc::Receiver;
 use std::time::{Duration, Instant};
 
+use super::patient_files::PatientFiles;
 use super::prefs::Prefs;
 use super::steps::notice::Dialogs;
 use super::steps::{self, StepCtx};
@@ -21,27 +21,9 @@ use crate::identify::{Origin, Verdict};
 use crate::notice::{
     Autosave, DeviceDetails, Draft, DraftStore, DraftWriter, NoticeForm, PhotoFile,
 };
+use crate::print::PrintSystem;
 use crate::tally::Tally;
 use crate::update::{self, ActiveList, Verifier};
-
-/// Removes the counter's files for the last patient and saves the tally.
-fn forget_patient(data_dir: &Path, tally: Option<&Tally>) -> Result<(), String> {
-    // The counter's sheets, and the wizard's e-mail and print copies.
-    for folder in [
-        steps::counter_sheet::counter_dir(Some(data_dir)),
-        data_dir.join(steps::notice::OUTBOX_DIR),
-    ] {
-        match std::fs::remove_dir_all(&folder) {
-            Ok(()) => {}
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => return Err(format!("{}: {e}", folder.display())),
-        }
-    }
-    if let Some(tally) = tally {
-        tally.save(data_dir).map_err(|e| e.to_string())?;
-    }
-    Ok(())
-}
 
 /// Everything the app takes from outside: [`AppConfig::from_system`] reads
 /// this machine, tests start from [`AppConfig::offline`].
@@ -67,6 +49,8 @@ pub struct AppConfig {
     pub doctor: Option<crate::leaflet::Doctor>,
     /// Opens the computer's camera: the system's, or a stand-in.
     pub camera: Opener,
+    /// The print programs: CUPS's, or stand-ins in tests.
+    pub print: PrintSystem,
 }
 
 impl AppConfig {
@@ -90,6 +74,7 @@ impl AppConfig {
             counter: false,
             doctor: None,
             camera: crate::camera::system_opener(),
+            print: PrintSystem::cups(),
         }
     }
 
@@ -109,6 +94,7 @@ impl AppConfig {
             // Tests and demos never touch a real device: they give their
             // own stand-in camera.
             camera: Synthetic::failing_opener(CameraError::NoCamera),
+            print: PrintSystem::cups(),
         }
     }
 }
@@ -138,6 +124,7 @@ pub struct AppState {
     /// Photos taken with the camera for this check, in memory only.
     taken: Vec<Arc<PhotoFile>>,
     camera: Opener,
+    print: PrintSystem,
     /// When this check's verdict was reached.
     checked_at: jiff::Zoned,
     pub(super) welcome: steps::welcome::State,
@@ -158,8 +145,9 @@ pub struct AppState {
     pub(super) register: steps::register::State,
     /// The counter's checks per day (numbers only).
     tally: Tally,
-    /// Cleaning up after a patient, on its own thread.
-    cleanup: Option<Receiver<Result<(), String>>>,
+    /// The files written for the patient or the notice, and their
+    /// removal.
+    files: PatientFiles,
     /// Why the tally or the cleanup after a patient failed.
     pub(super) counter_error: Option<String>,
 }
@@ -177,6 +165,13 @@ impl AppState {
             lang: config.default_lang,
             ..Prefs::default()
         });
+        // A notice picked up at start may still have its e-mail open in
+        // the mail program: its outbox stays until the notice is done.
+        let has_draft = config
+            .data_dir
+            .as_ref()
+            .is_some_and(|d| DraftStore::new(d.clone()).path().exists());
+        let files = PatientFiles::new(config.data_dir.clone(), has_draft);
         let mut state = Self {
             prefs,
             wizard: Wizard::default(),
@@ -187,6 +182,7 @@ impl AppState {
             photos: Vec::new(),
             taken: Vec::new(),
             camera: config.camera,
+            print: config.print,
             checked_at: jiff::Zoned::now(),
             welcome: steps::welcome::State::default(),
             identify: steps::identify::State::default(),
@@ -199,7 +195,7 @@ impl AppState {
             counter: steps::counter::State::default(),
             register: steps::register::State::default(),
             tally: Tally::default(),
-            cleanup: None,
+            files,
             counter_error: None,
         };
         if let Some(dir) = &state.data_dir {
@@ -290,6 +286,8 @@ impl AppState {
             restored: self.restored,
             counter: &self.prefs.counter,
             tally: &self.tally,
+            files: &self.files,
+            print: &self.print,
         }
     }
 
@@ -299,10 +297,13 @@ impl AppState {
             // Another device, or the notice thrown away: nothing of this
             // one is kept.
             Action::StartOver | Action::Discard => {
+                // Dropping the screens' jobs cancels them; the files go
+                // once they have stopped.
                 self.discard_draft();
                 self.identify = steps::identify::State::default();
                 self.photos.clear();
                 self.taken.clear();
+                self.files.forget(|| Ok(()));
             }
             Action::ListUpdated(list) => self.list = (**list).clone(),
             Action::Identified(verdict) => {
@@ -369,11 +370,12 @@ impl AppState {
     }
 
     /// Forgets the patient at the counter: the screen, any notice or draft,
-    /// the photos, and the files written for them (on a thread; the UI
-    /// thread does not touch the disk). The check is counted first, when
-    /// the tally is kept.
+    /// the photos, and the files written for them (once the jobs that
+    /// write them have stopped, on a thread: the UI thread does not touch
+    /// the disk). The check is counted first, when the tally is kept.
     fn next_patient(&mut self) {
         let verdict = self.counter.verdict().map(|v| v.verdict);
+        // Dropping the screens' jobs cancels them.
         self.counter = steps::counter::State::default();
         self.discard_draft();
         self.identify = steps::identify::State::default();
@@ -387,33 +389,19 @@ impl AppState {
             }
             _ => None,
         };
-        let Some(dir) = self.data_dir.clone() else {
-            return;
-        };
-        let (tx, rx) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("counter-cleanup".to_owned())
-            .spawn(move || {
-                let result = forget_patient(&dir, tally.as_ref());
-                let _ = tx.send(result);
-            });
-        match spawned {
-            Ok(_) => self.cleanup = Some(rx),
-            Err(e) => self.counter_error = Some(e.to_string()),
-        }
+        let dir = self.data_dir.clone();
+        self.files.forget(move || match (tally, dir) {
+            (Some(tally), Some(dir)) => tally.save(&dir).map_err(|e| e.to_string()),
+            _ => Ok(()),
+        });
     }
 
-    /// Waits up to `limit` for the cleanup after a patient (tests, closing).
+    /// Waits up to `limit` for the files of the patients and notices done
+    /// with to be removed (tests, closing).
     pub fn wait_for_cleanup(&mut self, limit: Duration) {
-        if let Some(rx) = &self.cleanup {
-            match rx.recv_timeout(limit) {
-                Ok(result) => {
-                    self.counter_error = result.err();
-                    self.cleanup = None;
-                }
-                Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => self.cleanup = None,
-                Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
-            }
+        self.files.wait(limit);
+        if let Some(e) = self.files.take_error() {
+            self.counter_error = Some(e);
         }
     }
 
@@ -783,10 +771,13 @@ mod tests {
         prefs.keep_tally = true;
         s.apply(Action::SetCounter(prefs));
         s.counter = steps::counter::State::answered(verdict("CMS8000"));
-        let sheet = steps::counter_sheet::counter_dir(Some(dir.path())).join("sheet.pdf");
+        let sheet = dir
+            .path()
+            .join(crate::ui::patient_files::COUNTER_DIR)
+            .join("sheet.pdf");
         let eml = dir
             .path()
-            .join(steps::notice::OUTBOX_DIR)
+            .join(crate::ui::patient_files::OUTBOX_DIR)
             .join("notice.eml");
         for f in [&sheet, &eml] {
             std::fs::create_dir_all(f.parent().unwrap()).unwrap();

@@ -213,6 +213,51 @@ pub fn fetch_update(
     };
 
     step(progress, Progress::Verifying)?;
+    let list = match check_offer(body, signature, current, verifier)? {
+        Offer::Newer(list) => list,
+        Offer::UpToDate { version, issued } => {
+            return Ok(UpdateOutcome::UpToDate { version, issued });
+        }
+    };
+
+    step(progress, Progress::Saving)?;
+    let signature = list.signature.as_deref().unwrap_or_default();
+    store::write(data_dir, &list.raw, signature)
+        .map_err(|e| UpdateError::Storage(e.to_string()))?;
+    let diff = ListDiff::between(&current.catalog, &list.catalog);
+    Ok(UpdateOutcome::Updated { list, diff })
+}
+
+/// What a downloaded list is worth once [`check_offer`] has accepted it.
+#[derive(Debug, Clone)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "made once per user-requested update, never stored in bulk"
+)]
+pub enum Offer {
+    /// A newer list, verified and valid, not yet stored.
+    Newer(ActiveList),
+    /// Exactly the list already in use.
+    UpToDate {
+        /// Its version.
+        version: u64,
+        /// Its issue date, `YYYY-MM-DD`.
+        issued: String,
+    },
+}
+
+/// Decides on a downloaded list (`body`) and its `.minisig` (`signature`),
+/// as [`fetch_update`] does before storing anything: the signature by
+/// `verifier`'s key on the raw bytes first, then the schema and the rules,
+/// then no rollback and no other contents under the version of `current`.
+/// Kept apart from the download so that it can be tested and fuzzed
+/// without a network.
+pub fn check_offer(
+    body: Vec<u8>,
+    signature: Vec<u8>,
+    current: &ActiveList,
+    verifier: &Verifier,
+) -> Result<Offer, UpdateError> {
     let signature = String::from_utf8(signature).map_err(|_| UpdateError::MalformedSignature)?;
     // The signature is checked on the raw bytes before anything reads them.
     verifier.verify(&body, &signature).map_err(|e| match e {
@@ -239,7 +284,7 @@ pub fn fetch_update(
     }
     if offered == in_use {
         return if raw == current.raw {
-            Ok(UpdateOutcome::UpToDate {
+            Ok(Offer::UpToDate {
                 version: offered,
                 issued: catalog.issued,
             })
@@ -247,14 +292,7 @@ pub fn fetch_update(
             Err(UpdateError::SameVersion { version: offered })
         };
     }
-
-    step(progress, Progress::Saving)?;
-    store::write(data_dir, &raw, &signature).map_err(|e| UpdateError::Storage(e.to_string()))?;
-    let diff = ListDiff::between(&current.catalog, &catalog);
-    Ok(UpdateOutcome::Updated {
-        list: ActiveList::stored(catalog, raw, signature),
-        diff,
-    })
+    Ok(Offer::Newer(ActiveList::stored(catalog, raw, signature)))
 }
 
 fn step(

@@ -5,7 +5,8 @@
 //! - [`signature`]: the pinned minisign key and [`Verifier`].
 //! - [`list`]: [`ActiveList`] and [`active_list`]: the newest valid one of
 //!   {bundled, stored}, re-verified on every load.
-//! - [`fetch`]: [`fetch_update`], the only network code in the app.
+//! - [`fetch`]: [`fetch_update`], the only network code in the app, and
+//!   [`check_offer`], its decision on the downloaded list and signature.
 //! - [`diff`]: [`ListDiff`], "what changed".
 //! - [`store`]: the stored list on disk, written atomically.
 //! - [`about`]: the list in use seen per source, for "About the advisories".
@@ -22,7 +23,8 @@ pub(crate) mod store;
 
 pub use diff::ListDiff;
 pub use fetch::{
-    DEFAULT_FEED_URL, Download, FetchOptions, Progress, UpdateError, UpdateOutcome, fetch_update,
+    DEFAULT_FEED_URL, Download, FetchOptions, Offer, Progress, UpdateError, UpdateOutcome,
+    check_offer, fetch_update,
 };
 pub use list::{
     ActiveList, BundledListError, ListOrigin, MAX_LIST_BYTES, StoredListError, active_list,

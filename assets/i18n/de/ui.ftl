@@ -260,3 +260,11 @@ about-licence-fonts = Schriften: DejaVu
 about-licence-models = Modelle zum Lesen von Text: PaddleOCR (Apache 2.0)
 about-licence-crates = Software, aus der Monitor Check gebaut ist
 about-close = Schließen
+
+## Arbeit im Hintergrund
+job-stopped = In Monitor Check ist etwas schiefgegangen, und der Vorgang wurde nicht abgeschlossen. Bitte versuchen Sie es erneut; wenn es wieder passiert, schließen Sie Monitor Check und öffnen Sie es neu.
+job-not-started = Monitor Check konnte den Vorgang nicht starten. Vielleicht ist der Arbeitsspeicher knapp: Schließen Sie andere Programme und versuchen Sie es erneut.
+
+## Kein eigener Ordner
+ui-notice-no-data-dir = Monitor Check hat auf diesem Computer keinen eigenen Ordner und bewahrt daher nichts auf: Eine E-Mail oder eine Mitteilung zum Drucken wird dort gespeichert, wo Sie es wählen, und die Mitteilung bleibt nicht erhalten, wenn das Fenster geschlossen wird.
+counter-print-needs-folder = Monitor Check hat auf diesem Computer keinen eigenen Ordner, und zum Drucken wird hier einer gebraucht. Verwenden Sie „PDF speichern“ und drucken Sie die gespeicherte Datei.

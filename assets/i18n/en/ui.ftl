@@ -260,3 +260,11 @@ about-licence-fonts = Fonts: DejaVu
 about-licence-models = Text-reading models: PaddleOCR (Apache 2.0)
 about-licence-crates = Software Monitor Check is built from
 about-close = Close
+
+## Work done in the background
+job-stopped = Something went wrong inside Monitor Check and this was not finished. Please try again; if it happens again, close Monitor Check and open it again.
+job-not-started = Monitor Check could not start this. The computer may be short of memory: close other programs and try again.
+
+## No folder of its own
+ui-notice-no-data-dir = Monitor Check has no folder of its own on this computer, so it keeps nothing: an e-mail or a notice to print is saved where you choose, and the notice is not kept if the window closes.
+counter-print-needs-folder = Monitor Check has no folder of its own on this computer, and printing here needs one. Use "Save PDF" and print the file you saved.

@@ -260,3 +260,11 @@ about-licence-fonts = Caratteri: DejaVu
 about-licence-models = Modelli per leggere il testo: PaddleOCR (Apache 2.0)
 about-licence-crates = Software con cui è costruito Monitor Check
 about-close = Chiudi
+
+## Lavoro in sottofondo
+job-stopped = Qualcosa non ha funzionato dentro Monitor Check e l'operazione non è stata completata. Riprovi; se succede di nuovo, chiuda Monitor Check e lo riapra.
+job-not-started = Monitor Check non è riuscito ad avviare l'operazione. Il computer potrebbe avere poca memoria libera: chiuda altri programmi e riprovi.
+
+## Nessuna cartella propria
+ui-notice-no-data-dir = Monitor Check non ha una cartella propria su questo computer, quindi non conserva nulla: un'e-mail o un avviso da stampare vengono salvati dove sceglie lei, e l'avviso non viene conservato se la finestra si chiude.
+counter-print-needs-folder = Monitor Check non ha una cartella propria su questo computer, e qui per stampare ne serve una. Usi "Salva PDF" e stampi il file salvato.

@@ -321,8 +321,13 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
             }
         }
     } else if running.job.is_lost() {
+        let detail = running.job.lost_detail().unwrap_or_default().to_owned();
         state.reading = None;
-        state.refusal = Some(tr(lang, "photo-error-reader"));
+        state.refusal = Some(crate::ui::jobs::with_details(
+            lang,
+            &tr(lang, "photo-error-reader"),
+            &detail,
+        ));
     } else {
         photo_reading::progress_ui(ui, running, lang);
     }

@@ -1,33 +1,24 @@
 //! The counter's sheet for the patient (print it, or save it as PDF), the
-//! printer setting and the tally. The PDF is written and printed on a
-//! worker thread; the files go to the counter's own folder, which *Next
-//! patient* empties.
+//! printer setting and the tally. The PDF is made and printed on a worker
+//! thread. Printing hands it to CUPS on standard input, so no file is
+//! written; only Windows' print verb needs one, which goes to the counter's
+//! folder that *Next patient* empties ([`PatientFiles`]).
+//!
+//! [`PatientFiles`]: crate::ui::patient_files::PatientFiles
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use egui::{RichText, Ui};
 
 use super::StepCtx;
 use super::counter::State;
-use super::notice::Dialogs;
 use crate::i18n::{Lang, tr, tr_args};
 use crate::notice::{self, Notice, NoticeForm, Pharmacy};
-use crate::print::{self, PrintError, Printer};
-use crate::ui::jobs::Job;
+use crate::print::{PrintError, Printer};
+use crate::ui::jobs::{self, Job};
+use crate::ui::patient_files::Folder;
 use crate::ui::prefs::CounterPrefs;
 use crate::ui::theme;
-
-/// Folder of the data dir that holds the counter's files for the patient in
-/// front of it; emptied by *Next patient*.
-pub const COUNTER_DIR: &str = "counter";
-
-/// Where the counter keeps this patient's files.
-pub fn counter_dir(data_dir: Option<&Path>) -> PathBuf {
-    data_dir.map_or_else(
-        || std::env::temp_dir().join("monitor-check-counter"),
-        |d| d.join(COUNTER_DIR),
-    )
-}
 
 /// What the sheet buttons are doing for the current answer.
 #[derive(Default)]
@@ -52,10 +43,14 @@ enum Output {
 
 /// How a sheet job ended.
 enum Outcome {
-    Printed { printer: String },
+    Printed {
+        printer: String,
+    },
     Saved(PathBuf),
     Cancelled,
     NoPrinter(String),
+    /// Printing needs a file here (Windows) and there is no data folder.
+    NeedsFolder,
     Failed(String),
 }
 
@@ -77,7 +72,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, print_key: bool, sa
             sheet.message = Some(outcome_message(lang, outcome));
             sheet.job = None;
         } else if job.is_lost() {
-            sheet.message = Some((false, tr(lang, "counter-sheet-failed")));
+            sheet.message = Some((false, jobs::lost_message(lang, job)));
             sheet.job = None;
         }
     }
@@ -110,7 +105,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, print_key: bool, sa
         sheet.message = None;
         match start_job(ui.ctx(), ctx, notice, sheet_lang, output) {
             Ok(job) => sheet.job = Some(job),
-            Err(e) => sheet.message = Some((false, e.to_string())),
+            Err(e) => sheet.message = Some((false, jobs::not_started_message(lang, &e))),
         }
     }
     if let Some((ok, text)) = &state.sheet.message {
@@ -156,7 +151,13 @@ fn start_job(
     };
     let printer = ctx.counter.printer.clone();
     let dialogs = ctx.dialogs.clone();
-    let folder = counter_dir(ctx.data_dir);
+    let print_system = ctx.print.clone();
+    // Only Windows' print verb needs the sheet as a file.
+    let writer = if cfg!(windows) && output == Output::Print {
+        ctx.files.writer(Folder::Counter)
+    } else {
+        None
+    };
     let file_name = notice::eml::file_name(&notice, lang, "pdf");
     let title = tr(lang, "counter-print-title");
     Job::spawn("sheet-writer", egui_ctx, move |r| {
@@ -168,35 +169,40 @@ fn start_job(
         if r.cancelled() {
             return Outcome::Cancelled;
         }
-        let target = match output {
-            Output::Print => folder.join(&file_name),
-            Output::Save => match &dialogs {
-                Dialogs::Fixed(dir) => dir.join(&file_name),
-                Dialogs::System => match rfd::FileDialog::new()
-                    .set_file_name(&file_name)
-                    .add_filter("PDF", &["pdf"])
-                    .save_file()
+        let answer = match output {
+            Output::Save => {
+                let Some(target) = dialogs.save_path(&file_name, "PDF", "pdf") else {
+                    return Outcome::Cancelled;
+                };
+                return match crate::fsutil::write_atomic(&target, &pdf) {
+                    Ok(()) => Outcome::Saved(target),
+                    Err(e) => Outcome::Failed(e.to_string()),
+                };
+            }
+            Output::Print if cfg!(windows) => {
+                let Some(writer) = &writer else {
+                    return Outcome::NeedsFolder;
+                };
+                let target = writer.folder().join(&file_name);
+                if r.cancelled() {
+                    return Outcome::Cancelled;
+                }
+                if let Err(e) = crate::fsutil::create_dir_all(writer.folder())
+                    .and_then(|()| crate::fsutil::write_atomic(&target, &pdf))
                 {
-                    Some(p) => p,
-                    None => return Outcome::Cancelled,
-                },
-            },
+                    return Outcome::Failed(e.to_string());
+                }
+                print_system.print_file(&target, printer.as_deref(), &title)
+            }
+            Output::Print => {
+                print_system.print_pdf(&pdf, printer.as_deref(), &title, &|| r.cancelled())
+            }
         };
-        if let Some(parent) = target.parent()
-            && let Err(e) = crate::fsutil::create_dir_all(parent)
-        {
-            return Outcome::Failed(e.to_string());
-        }
-        if let Err(e) = crate::fsutil::write_atomic(&target, &pdf) {
-            return Outcome::Failed(e.to_string());
-        }
-        if output == Output::Save {
-            return Outcome::Saved(target);
-        }
-        match print::print_file(&target, printer.as_deref(), &title) {
+        match answer {
             Ok(_) => Outcome::Printed {
                 printer: printer.unwrap_or_default(),
             },
+            Err(PrintError::Cancelled) => Outcome::Cancelled,
             Err(e @ (PrintError::NoPrintSystem | PrintError::NoPrinter)) => {
                 Outcome::NoPrinter(e.to_string())
             }
@@ -231,13 +237,10 @@ fn outcome_message(lang: Lang, outcome: Outcome) -> (bool, String) {
                 tr(lang, "ui-details")
             ),
         ),
+        Outcome::NeedsFolder => (false, tr(lang, "counter-print-needs-folder")),
         Outcome::Failed(detail) => (
             false,
-            format!(
-                "{}\n{}: {detail}",
-                tr(lang, "counter-sheet-failed"),
-                tr(lang, "ui-details")
-            ),
+            jobs::with_details(lang, &tr(lang, "counter-sheet-failed"), &detail),
         ),
     }
 }
@@ -251,13 +254,20 @@ pub fn printer_ui(
 ) {
     let lang = ctx.lang;
     if printers.found.is_none() && printers.job.is_none() {
-        printers.job = Job::spawn("printer-list", ui.ctx(), |_| print::printers()).ok();
+        let system = ctx.print.clone();
+        match Job::spawn("printer-list", ui.ctx(), move |_| system.printers()) {
+            Ok(job) => printers.job = Some(job),
+            Err(e) => printers.found = Some(Err(jobs::not_started_message(lang, &e))),
+        }
     }
-    if let Some(job) = &mut printers.job
-        && let Some(result) = job.poll()
-    {
-        printers.found = Some(result.map_err(|e| e.to_string()));
-        printers.job = None;
+    if let Some(job) = &mut printers.job {
+        if let Some(result) = job.poll() {
+            printers.found = Some(result.map_err(|e| e.to_string()));
+            printers.job = None;
+        } else if job.is_lost() {
+            printers.found = Some(Err(jobs::lost_message(lang, job)));
+            printers.job = None;
+        }
     }
     let default_name = tr(lang, "counter-printer-default");
     let shown = prefs
@@ -331,31 +341,28 @@ pub fn tally_ui(ui: &mut Ui, ctx: &StepCtx<'_>, export: &mut Export) {
             Err(e) => Some((false, e)),
         };
         export.job = None;
+    } else if let Some(job) = &export.job
+        && job.is_lost()
+    {
+        export.message = Some((false, jobs::lost_message(lang, job)));
+        export.job = None;
     }
     let button = egui::Button::new(tr(lang, "counter-tally-export"));
     if ui.add_enabled(export.job.is_none(), button).clicked() {
         let csv = ctx.tally.to_csv();
         let dialogs = ctx.dialogs.clone();
         let name = format!("monitor-check-tally-{}.csv", jiff::Zoned::now().date());
-        export.job = Job::spawn("tally-export", ui.ctx(), move |_| {
-            let target = match &dialogs {
-                Dialogs::Fixed(dir) => dir.join(&name),
-                Dialogs::System => match rfd::FileDialog::new()
-                    .set_file_name(&name)
-                    .add_filter("CSV", &["csv"])
-                    .save_file()
-                {
-                    Some(p) => p,
-                    None => return Ok(None),
-                },
+        let spawned = Job::spawn("tally-export", ui.ctx(), move |_| {
+            let Some(target) = dialogs.save_path(&name, "CSV", "csv") else {
+                return Ok(None);
             };
-            if let Some(parent) = target.parent() {
-                crate::fsutil::create_dir_all(parent).map_err(|e| e.to_string())?;
-            }
             crate::fsutil::write_atomic(&target, csv.as_bytes()).map_err(|e| e.to_string())?;
             Ok(Some(target))
-        })
-        .ok();
+        });
+        match spawned {
+            Ok(job) => export.job = Some(job),
+            Err(e) => export.message = Some((false, jobs::not_started_message(lang, &e))),
+        }
     }
     if let Some((ok, text)) = &export.message {
         let text = RichText::new(text);

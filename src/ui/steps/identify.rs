@@ -338,7 +338,12 @@ fn finish_reading(ctx: &StepCtx<'_>, state: &mut State) {
     };
     let Some(batch) = running.job.poll() else {
         if running.job.is_lost() {
-            state.photo_note = Some(tr(ctx.lang, "photo-error-reader"));
+            let detail = running.job.lost_detail().unwrap_or_default();
+            state.photo_note = Some(crate::ui::jobs::with_details(
+                ctx.lang,
+                &tr(ctx.lang, "photo-error-reader"),
+                detail,
+            ));
             state.reading = None;
         }
         return;

@@ -138,11 +138,11 @@ fn poll(state: &mut State, lang: Lang) {
     let Some(job) = &mut state.job else {
         return;
     };
-    let outcome = if let Some(outcome) = job.poll() {
-        outcome
-    } else if job.is_lost() {
-        Outcome::Failed("the writer stopped".to_owned())
-    } else {
+    let Some(outcome) = job.poll() else {
+        if job.is_lost() {
+            state.message = Some((false, crate::ui::jobs::lost_message(lang, job)));
+            state.job = None;
+        }
         return;
     };
     state.job = None;
@@ -265,6 +265,8 @@ mod tests {
         counter: CounterPrefs,
         tally: crate::tally::Tally,
         camera: crate::camera::Opener,
+        files: crate::ui::patient_files::PatientFiles,
+        print: crate::print::PrintSystem,
     }
 
     impl World {
@@ -281,6 +283,8 @@ mod tests {
                 camera: crate::camera::Synthetic::failing_opener(
                     crate::camera::CameraError::NoCamera,
                 ),
+                files: crate::ui::patient_files::PatientFiles::new(None, true),
+                print: crate::print::PrintSystem::cups(),
             }
         }
 
@@ -304,6 +308,8 @@ mod tests {
                 restored: false,
                 counter: &self.counter,
                 tally: &self.tally,
+                files: &self.files,
+                print: &self.print,
             }
         }
     }

@@ -64,4 +64,8 @@ pub struct StepCtx<'a> {
     pub counter: &'a CounterPrefs,
     /// The counter's checks per day (numbers only).
     pub tally: &'a crate::tally::Tally,
+    /// The owner of the files written for the patient or the notice.
+    pub files: &'a crate::ui::patient_files::PatientFiles,
+    /// The print programs (CUPS's; stand-ins in tests).
+    pub print: &'a crate::print::PrintSystem,
 }

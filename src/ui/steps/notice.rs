@@ -11,13 +11,10 @@ use crate::identify::Verdict;
 use crate::leaflet::Doctor;
 use crate::notice::{self, AgeBand, Answer, Notice, NoticeForm, PhotoFile};
 use crate::ui::jobs::{self, Job};
+use crate::ui::patient_files::Folder;
 use crate::ui::theme;
 use crate::ui::widgets;
 use crate::ui::wizard::Action;
-
-/// Folder of the data dir for the copies handed to the mail program and
-/// the printer.
-pub const OUTBOX_DIR: &str = "outbox";
 
 /// How save dialogs are answered: by the system's dialog, or (tests, and a
 /// portable setup) straight into a fixed folder with the suggested name.
@@ -201,13 +198,19 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         });
 
     ui.add_space(theme::GAP);
-    ui.horizontal_wrapped(|ui| {
-        if ui.button(tr(lang, "ui-notice-start-over")).clicked() {
-            action = Some(Action::StartOver);
-        }
-        if ui.button(tr(lang, "ui-notice-discard")).clicked() {
-            action = Some(Action::Discard);
-        }
+    // Under an id of their own, so that a message shown or hidden above
+    // (a file written, a job started) does not change who they are for a
+    // screen reader, or for a click on its way.
+    let end = egui::UiBuilder::new().scope_id(egui::Id::unique("notice-end"));
+    ui.scope_builder(end, |ui| {
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(tr(lang, "ui-notice-start-over")).clicked() {
+                action = Some(Action::StartOver);
+            }
+            if ui.button(tr(lang, "ui-notice-discard")).clicked() {
+                action = Some(Action::Discard);
+            }
+        });
     });
     state.built = built;
     action
@@ -236,18 +239,22 @@ fn card_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> 
         _ => None,
     };
     if idle && let Some(path) = chosen {
-        state.card = Job::spawn("card-reader", ui.ctx(), move |_| {
+        let spawned = Job::spawn("card-reader", ui.ctx(), move |_| {
             let path = path.or_else(|| {
                 rfd::FileDialog::new()
                     .add_filter("Monitor Check", &["json"])
                     .pick_file()
             })?;
             Some(super::leaflet::read_card(&path))
-        })
-        .ok();
+        });
+        match spawned {
+            Ok(job) => state.card = Some(job),
+            Err(e) => state.message = Some((false, jobs::not_started_message(lang, &e))),
+        }
     }
     let done = state.card.as_mut().and_then(Job::poll);
-    if state.card.as_ref().is_some_and(Job::is_lost) {
+    if let Some(job) = state.card.as_ref().filter(|j| j.is_lost()) {
+        state.message = Some((false, jobs::lost_message(lang, job)));
         state.card = None;
     }
     let read = done?;
@@ -396,9 +403,16 @@ fn actions_ui(ui: &mut Ui, ctx: &StepCtx<'_>, built: &Built, notice_lang: Lang, 
             state.message = Some(outcome_message(lang, &outcome));
             state.job = None;
         } else if job.is_lost() {
-            state.message = Some((false, tr(lang, "ui-notice-failed")));
+            let detail = job.lost_detail().unwrap_or_default();
+            state.message = Some((
+                false,
+                jobs::with_details(lang, &tr(lang, "ui-notice-failed"), detail),
+            ));
             state.job = None;
         }
+    }
+    if ctx.data_dir.is_none() {
+        ui.label(RichText::new(tr(lang, "ui-notice-no-data-dir")).small());
     }
     if let Some(job) = &state.job {
         ui.horizontal(|ui| {
@@ -444,10 +458,7 @@ fn actions_ui(ui: &mut Ui, ctx: &StepCtx<'_>, built: &Built, notice_lang: Lang, 
             state.message = None;
             match start_job(ui.ctx(), ctx, notice, notice_lang, output) {
                 Ok(job) => state.job = Some(job),
-                Err(e) => {
-                    state.message =
-                        Some((false, format!("{} ({e})", tr(lang, "ui-notice-failed"))));
-                }
+                Err(e) => state.message = Some((false, jobs::not_started_message(lang, &e))),
             }
         }
     });
@@ -499,11 +510,7 @@ fn outcome_message(lang: Lang, outcome: &Outcome) -> (bool, String) {
         Outcome::Cancelled => (true, tr(lang, "ui-notice-cancelled")),
         Outcome::Failed(detail) => (
             false,
-            format!(
-                "{}\n{}: {detail}",
-                tr(lang, "ui-notice-failed"),
-                tr(lang, "ui-details")
-            ),
+            jobs::with_details(lang, &tr(lang, "ui-notice-failed"), detail),
         ),
     }
 }
@@ -519,34 +526,26 @@ fn start_job(
     let photo_paths = ctx.photo_paths.to_vec();
     let taken: Vec<_> = ctx.taken_photos.to_vec();
     let dialogs = ctx.dialogs.clone();
-    // Copies for the mail program and the printer.
-    let outbox = ctx
-        .data_dir
-        .map_or_else(std::env::temp_dir, |d| d.join(OUTBOX_DIR));
-    let extension = match output {
-        Output::Text => "txt",
-        Output::Pdf | Output::Print => "pdf",
-        Output::Email => "eml",
+    // Copies for the mail program and the printer go to the outbox, which
+    // is removed with the notice; with no data folder, where the user
+    // chooses.
+    let writer = match output {
+        Output::Email | Output::Print => ctx.files.writer(Folder::Outbox),
+        Output::Text | Output::Pdf => None,
+    };
+    let (extension, kind) = match output {
+        Output::Text => ("txt", "Text"),
+        Output::Pdf | Output::Print => ("pdf", "PDF"),
+        Output::Email => ("eml", "E-mail"),
     };
     let file_name = notice::eml::file_name(&notice, lang, extension);
     Job::spawn("notice-writer", egui_ctx, move |r| {
-        let target = match output {
-            Output::Text | Output::Pdf => match &dialogs {
-                Dialogs::Fixed(dir) => dir.join(&file_name),
-                Dialogs::System => {
-                    let mut dialog = rfd::FileDialog::new().set_file_name(&file_name);
-                    dialog = if extension == "pdf" {
-                        dialog.add_filter("PDF", &["pdf"])
-                    } else {
-                        dialog.add_filter("Text", &["txt"])
-                    };
-                    match dialog.save_file() {
-                        Some(p) => p,
-                        None => return Outcome::Cancelled,
-                    }
-                }
+        let target = match &writer {
+            Some(writer) => writer.folder().join(&file_name),
+            None => match dialogs.save_path(&file_name, kind, extension) {
+                Some(path) => path,
+                None => return Outcome::Cancelled,
             },
-            Output::Email | Output::Print => outbox.join(&file_name),
         };
         r.progress(0.2, "");
         // A photo that cannot be read is named in the notice, not dropped.
@@ -587,8 +586,10 @@ fn start_job(
         if r.cancelled() {
             return Outcome::Cancelled;
         }
-        if let Some(parent) = target.parent() {
-            let _ = std::fs::create_dir_all(parent);
+        if let Some(parent) = target.parent()
+            && let Err(e) = crate::fsutil::create_dir_all(parent)
+        {
+            return Outcome::Failed(e.to_string());
         }
         if let Err(e) = crate::fsutil::write_atomic(&target, &bytes) {
             return Outcome::Failed(e.to_string());

@@ -94,7 +94,7 @@ struct Outcome {
 pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
     let lang = ctx.lang;
     let mut action = None;
-    poll(state);
+    poll(state, ctx.lang);
     if state.entries.is_none() && state.job.is_none() {
         start(ui, ctx, state, Task::Load);
     }
@@ -187,7 +187,7 @@ fn import_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
         // Tests drop files instead of using the dialogs.
         if matches!(ctx.dialogs, Dialogs::System) && (add.clicked() || folder.clicked()) {
             let files = add.clicked();
-            state.picker = Job::spawn("notice-picker", ui.ctx(), move |_| {
+            let spawned = Job::spawn("notice-picker", ui.ctx(), move |_| {
                 let dialog = rfd::FileDialog::new();
                 if files {
                     dialog
@@ -196,8 +196,13 @@ fn import_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
                 } else {
                     dialog.pick_folder().map(|folder| vec![folder])
                 }
-            })
-            .ok();
+            });
+            match spawned {
+                Ok(job) => state.picker = Some(job),
+                Err(e) => {
+                    state.message = Some((false, crate::ui::jobs::not_started_message(lang, &e)));
+                }
+            }
         }
         ui.label(tr(lang, "register-drop-hint"));
     });
@@ -208,6 +213,9 @@ fn import_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
         if let Some(paths) = picked.filter(|p| !p.is_empty()) {
             start(ui, ctx, state, Task::Import(paths));
         }
+    } else if let Some(picker) = state.picker.as_ref().filter(|p| p.is_lost()) {
+        state.message = Some((false, crate::ui::jobs::lost_message(lang, picker)));
+        state.picker = None;
     }
     if let Some(job) = &state.job {
         ui.horizontal(|ui| {
@@ -221,7 +229,7 @@ fn import_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
 }
 
 /// Takes in what the worker finished.
-fn poll(state: &mut State) {
+fn poll(state: &mut State, lang: Lang) {
     let Some(job) = &mut state.job else {
         return;
     };
@@ -229,7 +237,7 @@ fn poll(state: &mut State) {
         outcome
     } else if job.is_lost() {
         Outcome {
-            message: Some((false, "the register's worker stopped".to_owned())),
+            message: Some((false, crate::ui::jobs::lost_message(lang, job))),
             ..Outcome::default()
         }
     } else {
@@ -272,7 +280,7 @@ fn start(ui: &Ui, ctx: &StepCtx<'_>, state: &mut State, task: Task) {
     });
     match spawned {
         Ok(job) => state.job = Some(job),
-        Err(e) => state.message = Some((false, e.to_string())),
+        Err(e) => state.message = Some((false, crate::ui::jobs::not_started_message(lang, &e))),
     }
 }
 

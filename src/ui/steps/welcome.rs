@@ -105,7 +105,11 @@ fn list_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> 
             action = new_list.map(|l| Action::ListUpdated(Box::new(l)));
             state.job = None;
         } else if job.is_lost() {
-            state.message = Some((false, tr(lang, "list-update-failed")));
+            let detail = job.lost_detail().unwrap_or_default();
+            state.message = Some((
+                false,
+                crate::ui::jobs::with_details(lang, &tr(lang, "list-update-failed"), detail),
+            ));
             state.job = None;
         }
     }
