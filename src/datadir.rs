@@ -52,6 +52,23 @@ impl Resolved {
         }
         notes
     }
+
+    /// The same notes for the log, without the folders' paths (they hold
+    /// the user's name, which may be the patient's on a family computer).
+    pub fn log_notes(&self) -> Vec<String> {
+        let mut notes = Vec::new();
+        if self.moved_from.is_some() && self.dir.is_some() {
+            notes.push("the data kept by an older version was moved into the data folder".into());
+        }
+        if let Some(e) = &self.move_error {
+            // The error reads "<old folder>: <cause>"; only the cause is kept.
+            let cause = e.rsplit(": ").next().unwrap_or_default();
+            notes.push(format!(
+                "the data kept by an older version could not be moved: {cause}"
+            ));
+        }
+        notes
+    }
 }
 
 /// Finds the data folder: `MONITOR_CHECK_DATA_DIR` when it is set and not
@@ -171,6 +188,22 @@ mod tests {
     fn write(path: &Path, text: &str) {
         std::fs::create_dir_all(path.parent().unwrap()).unwrap();
         std::fs::write(path, text).unwrap();
+    }
+
+    #[test]
+    fn the_log_notes_leave_the_folders_paths_out() {
+        let resolved = Resolved {
+            dir: Some(PathBuf::from("/home/anna.rossi/.local/share/monitor-check")),
+            moved_from: Some(PathBuf::from("/home/anna.rossi/old")),
+            move_error: Some("/home/anna.rossi/old: Permission denied (os error 13)".into()),
+        };
+        let notes = resolved.log_notes();
+        assert_eq!(notes.len(), 2);
+        assert!(notes.iter().all(|n| !n.contains("anna")), "{notes:?}");
+        assert!(
+            notes[1].ends_with("Permission denied (os error 13)"),
+            "{notes:?}"
+        );
     }
 
     #[test]

@@ -4,11 +4,13 @@
 //! Crate map (dependencies point down this list, never up):
 //! - [`ui`]: the egui wizard (the only module that knows egui).
 //! - `maintain` (only with the cargo feature `maintain`, which the release
-//!   build leaves out): the maintainers' tools, CSAF import and `bench`. It
-//!   sits beside `cli`, the one pair that points both ways: `cli` routes
-//!   `import-csaf` and `bench` to it, and it reuses `cli`'s photo reading
-//!   and notice building so a timing measures what carers run.
+//!   build leaves out): the maintainers' tools, CSAF import and `bench`.
+//!   `cli` routes `import-csaf` and `bench` to it and passes the list in
+//!   use in; it reads photos and writes notices with the code the CLI runs
+//!   (`photos`, `notice`), so a timing measures what carers run.
 //! - [`cli`]: the command line over the same core.
+//! - `console`: what `cli` and `maintain` share: standard output that a
+//!   closed pipe ends quietly.
 //! - [`leaflet`]: the family doctor's one-page leaflet for patients (PDF
 //!   with a QR code), and the doctor card that carries the doctor's name
 //!   and e-mail address to the patient's app.
@@ -20,8 +22,11 @@
 //! - [`print`]: printing a file on paper (CUPS `lp`/`lpstat`, Windows' print
 //!   verb), with a deadline; no egui.
 //! - [`identify`]: evidence (typed text, UDI, photo lines) → verdict.
-//! - [`photos`]: photo files → readings for the matcher.
+//! - [`photos`]: photo files → their text (`read_photo`) → readings for
+//!   the matcher.
 //! - [`ocr`]: photo → text lines and barcodes.
+//! - [`model_line`]: whether a line could carry a model name, without the
+//!   list (the reader's pick of its best pass); depends on nothing.
 //! - [`camera`]: the computer's camera (live frames, the photo taken), and
 //!   a stand-in camera for tests; no egui.
 //! - [`picture`]: photo bytes → upright pixels: the one guarded decoder.
@@ -31,6 +36,8 @@
 //! - [`tally`]: the counter's checks per day and verdict, numbers only.
 //! - [`datadir`]: the one data folder of the window and the command line
 //!   (local, never roaming), and the move from where older versions kept it.
+//! - [`applog`]: the app's log file in the data folder (rotated daily,
+//!   kept 7 days, no patient data), started by the front ends.
 //! - [`fsutil`]: every file read (capped) and written (atomically), with
 //!   errors that name the file.
 //!
@@ -41,9 +48,11 @@
 //! behind it are `pub(crate)` or private, so code that nothing uses is
 //! reported by the compiler.
 
+pub mod applog;
 pub mod camera;
 pub mod catalog;
 pub mod cli;
+mod console;
 pub mod datadir;
 pub mod drawing;
 pub mod explain;
@@ -54,6 +63,7 @@ pub mod identify;
 pub mod leaflet;
 #[cfg(feature = "maintain")]
 pub mod maintain;
+pub mod model_line;
 pub mod notice;
 pub mod ocr;
 pub mod photos;

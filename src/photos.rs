@@ -1,14 +1,19 @@
-//! Photos of one device → readings for the matcher, shared by the app and
-//! the CLI: reading a photo file with a size cap, turning what the OCR
-//! found into [`Reading`]s, and [`verdict`], the one way photos and typed
-//! text together become a verdict.
+//! Photos of one device → readings for the matcher, shared by the app, the
+//! CLI and the maintainers' bench: reading a photo file with a size cap
+//! (and its text, [`read_photo`]), the photos in a folder, turning what the
+//! OCR found into [`Reading`]s, and [`verdict`], the one way photos and
+//! typed text together become a verdict.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
 
 use crate::catalog::Catalog;
 use crate::fsutil::{self, FsError};
 use crate::identify::{self, InputError, Reading, Verdict};
-use crate::ocr::PhotoText;
+use crate::ocr::{OcrError, PhotoText, Progress, Reader, StageTimes};
+
+/// Extensions [`images_in`] picks up in a folder (any case).
+const IMAGE_EXTENSIONS: [&str; 6] = ["jpg", "jpeg", "jpe", "png", "heic", "heif"];
 
 /// Largest photo file read, in bytes. A 12 MP phone JPEG is 3–8 MB; a
 /// larger file is almost surely not a label photo, and reading it whole
@@ -19,6 +24,79 @@ pub const MAX_PHOTO_BYTES: u64 = 40 * 1024 * 1024;
 /// without reading it all.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, FsError> {
     fsutil::read_capped(path, MAX_PHOTO_BYTES)
+}
+
+/// Why one photo could not be used.
+#[derive(Debug, thiserror::Error)]
+pub enum PhotoError {
+    /// The file could not be read (or is too large).
+    #[error(transparent)]
+    File(#[from] FsError),
+    /// The reader refused the picture or failed on it.
+    #[error(transparent)]
+    Ocr(#[from] OcrError),
+}
+
+/// One photo read: its name (no directory), what was read, how long it took.
+pub struct PhotoRead {
+    /// The file name, as [`display_name`] gives it.
+    pub name: String,
+    /// The text lines and barcodes read.
+    pub text: PhotoText,
+    /// Seconds from reading the file to the text.
+    pub seconds: f64,
+}
+
+/// Reads one photo from disk and its text, timed.
+pub fn read_photo(reader: &Reader, path: &Path) -> Result<PhotoRead, PhotoError> {
+    read_photo_timed(reader, path).map(|(read, _)| read)
+}
+
+/// [`read_photo`], also saying how long each stage of the reader took
+/// (for `bench`).
+pub fn read_photo_timed(
+    reader: &Reader,
+    path: &Path,
+) -> Result<(PhotoRead, StageTimes), PhotoError> {
+    let name = display_name(path);
+    let start = Instant::now();
+    let bytes = read_file(path)?;
+    let (text, stages) = reader.read_timed(&bytes, &name, &Progress::new())?;
+    let read = PhotoRead {
+        name,
+        text,
+        seconds: start.elapsed().as_secs_f64(),
+    };
+    Ok((read, stages))
+}
+
+/// A folder of photos could not be listed.
+#[derive(Debug, thiserror::Error)]
+#[error("cannot list the folder {}", dir.display())]
+pub struct FolderError {
+    dir: PathBuf,
+    #[source]
+    source: std::io::Error,
+}
+
+/// The photos in `dir` (by extension), sorted by name.
+pub fn images_in(dir: &Path) -> Result<Vec<PathBuf>, FolderError> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(|source| FolderError {
+            dir: dir.to_path_buf(),
+            source,
+        })?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .filter(|p| {
+            p.extension()
+                .and_then(|e| e.to_str())
+                .is_some_and(|e| IMAGE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+        })
+        .collect();
+    paths.sort();
+    Ok(paths)
 }
 
 /// Why photos and typed text gave no verdict.

@@ -124,6 +124,14 @@ impl PrintSystem {
 
     /// The printers, the default one marked; empty on Windows.
     pub fn printers(&self) -> Result<Vec<Printer>, PrintError> {
+        let found = self.list_printers();
+        if let Err(e) = &found {
+            log::warn!("the printers could not be listed: {e}");
+        }
+        found
+    }
+
+    fn list_printers(&self) -> Result<Vec<Printer>, PrintError> {
         if cfg!(windows) {
             return Ok(Vec::new());
         }
@@ -152,7 +160,9 @@ impl PrintSystem {
 
     /// Whether the CUPS scheduler answers (`lpstat -r`).
     pub fn scheduler_running(&self) -> Result<bool, PrintError> {
-        let out = self.run(&self.lpstat, &["-r"])?;
+        let out = self.run(&self.lpstat, &["-r"]).inspect_err(|e| {
+            log::warn!("lpstat -r could not tell whether CUPS runs: {e}");
+        })?;
         Ok(parse_scheduler_running(&out.stdout))
     }
 
@@ -160,6 +170,17 @@ impl PrintSystem {
     /// named `title`: `lp [-d NAME] -t TITLE -- PATH`, or the shell's print
     /// verb on Windows.
     pub fn print_file(
+        &self,
+        path: &Path,
+        printer: Option<&str>,
+        title: &str,
+    ) -> Result<PrintJob, PrintError> {
+        let result = self.send_file(path, printer, title);
+        log_result(&result, printer, Some(path));
+        result
+    }
+
+    fn send_file(
         &self,
         path: &Path,
         printer: Option<&str>,
@@ -193,6 +214,18 @@ impl PrintSystem {
     /// is stopped and nothing is printed. CUPS only: on Windows this is
     /// [`PrintError::NoPrintSystem`].
     pub fn print_pdf(
+        &self,
+        pdf: &[u8],
+        printer: Option<&str>,
+        title: &str,
+        cancelled: &dyn Fn() -> bool,
+    ) -> Result<PrintJob, PrintError> {
+        let result = self.send_pdf(pdf, printer, title, cancelled);
+        log_result(&result, printer, None);
+        result
+    }
+
+    fn send_pdf(
         &self,
         pdf: &[u8],
         printer: Option<&str>,
@@ -308,6 +341,32 @@ impl PrintSystem {
             stdout: collect(stdout),
             stderr: collect(stderr),
         })
+    }
+}
+
+/// Logs how a print ended, with the printer's name and what the print
+/// system said, never the file: its path is cut out of the answer.
+fn log_result(result: &Result<PrintJob, PrintError>, printer: Option<&str>, path: Option<&Path>) {
+    let on = printer.map_or_else(|| "the default printer".to_owned(), |p| format!("'{p}'"));
+    match result {
+        Ok(job) => log::info!(
+            "printed on {on}: request {}",
+            job.id.as_deref().unwrap_or("without an id")
+        ),
+        Err(PrintError::Cancelled) => log::info!("printing on {on} was cancelled"),
+        Err(e) => {
+            let mut said = e.to_string();
+            if let Some(path) = path {
+                let names = [
+                    Some(path.to_string_lossy().into_owned()),
+                    path.file_name().map(|n| n.to_string_lossy().into_owned()),
+                ];
+                for name in names.into_iter().flatten().filter(|n| !n.is_empty()) {
+                    said = said.replace(&name, "<file>");
+                }
+            }
+            log::warn!("printing on {on} failed: {said}");
+        }
     }
 }
 

@@ -750,3 +750,230 @@ fn fuzz_long_scanned_listed_model_is_never_not_affected() {
         |t| scanned_listed_property(&t),
     );
 }
+
+// ------------------------------------------------- received files (register)
+//
+// Every file a doctor's register takes in from outside: a notice's JSON, a
+// notice e-mail, an mbox export and a notice PDF, each made for real by
+// the notice writers and then damaged byte by byte, plus arbitrary bytes.
+// Whatever comes in, the reader answers with notices or refusals, never a
+// panic; and a notice it accepts passes the data check again.
+
+use monitor_check::i18n::Lang;
+use monitor_check::leaflet::Doctor;
+use monitor_check::notice::{self, Notice, NoticeData, NoticeForm};
+use monitor_check::register;
+
+/// A real notice, as a patient's carer would send it.
+fn sample_notice() -> &'static Notice {
+    static NOTICE: OnceLock<Notice> = OnceLock::new();
+    NOTICE.get_or_init(|| {
+        let catalog = bundled();
+        let verdict =
+            identify::identify_text(catalog, "Contec CMS8000 SN 12345").expect("accepted text");
+        let mut form = NoticeForm::default();
+        form.prefill(&verdict, catalog);
+        form.gp_name = "Dr. Rossi".into();
+        form.gp_email = "rossi@example.org".into();
+        let at: jiff::Zoned = "2026-12-08T10:00:00+01:00[+01:00]".parse().expect("a time");
+        Notice::new(form, &verdict, catalog, at, "0.1.0", Vec::new())
+    })
+}
+
+/// The notice's data (JSON), its PDF and its e-mail, written once.
+fn sample_files() -> &'static (Vec<u8>, Vec<u8>, Vec<u8>) {
+    static FILES: OnceLock<(Vec<u8>, Vec<u8>, Vec<u8>)> = OnceLock::new();
+    FILES.get_or_init(|| {
+        let notice = sample_notice();
+        let json = NoticeData::from_notice(notice, Lang::It).to_json();
+        let pdf = notice::render_pdf(notice, Lang::It, &[]).expect("the PDF");
+        let eml = notice::render_eml(notice, Lang::It, &pdf, &[]).expect("the e-mail");
+        (json, pdf, eml)
+    })
+}
+
+/// `base` with up to eight bytes replaced, inserted or removed, a run cut
+/// out, or a run repeated (what a damaged download or a careless edit
+/// does).
+fn damaged(base: &'static [u8]) -> impl Strategy<Value = Vec<u8>> {
+    let len = base.len().max(1);
+    let edit = (0..len, 0u8..5, any::<u8>(), 0usize..4096);
+    proptest::collection::vec(edit, 1..9).prop_map(move |edits| {
+        let mut bytes = base.to_vec();
+        for (at, op, byte, run) in edits {
+            let at = at.min(bytes.len());
+            let end = at.saturating_add(run).min(bytes.len());
+            match op {
+                0 if at < bytes.len() => bytes[at] = byte,
+                1 => bytes.insert(at, byte),
+                2 if at < bytes.len() => {
+                    bytes.remove(at);
+                }
+                3 => {
+                    bytes.drain(at..end);
+                }
+                _ => {
+                    let copy = bytes[at..end].to_vec();
+                    bytes.splice(at..at, copy);
+                }
+            }
+        }
+        bytes
+    })
+}
+
+/// Damaged copies of a real file, the file cut short, and arbitrary bytes
+/// that start the way the file does.
+fn received(base: &'static [u8]) -> impl Strategy<Value = Vec<u8>> {
+    let head = &base[..base.len().min(16)];
+    prop_oneof![
+        6 => damaged(base),
+        1 => (0..base.len()).prop_map(move |n| base[..n].to_vec()),
+        1 => any::<Vec<u8>>().prop_map(move |tail| [head, &tail].concat()),
+    ]
+}
+
+fn received_property(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let results = register::read_bytes(bytes);
+    prop_assert!(!results.is_empty(), "a file gives a notice or a refusal");
+    for data in results.into_iter().flatten() {
+        // What was accepted is a notice this version reads, whole.
+        prop_assert!(NoticeData::parse(&data.to_json()).is_ok());
+    }
+    Ok(())
+}
+
+fn notice_json_input() -> impl Strategy<Value = Vec<u8>> {
+    received(&sample_files().0)
+}
+
+fn notice_pdf_input() -> impl Strategy<Value = Vec<u8>> {
+    received(&sample_files().1)
+}
+
+fn notice_eml_input() -> impl Strategy<Value = Vec<u8>> {
+    received(&sample_files().2)
+}
+
+/// A notice's data: received as a `.json` file, and parsed on its own.
+fn notice_json_property(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let _ = NoticeData::parse(bytes);
+    received_property(bytes)
+}
+
+/// An mbox export of up to four messages (real notice e-mails, damaged
+/// ones, and `From ` lines in odd places), read from a file as the
+/// register reads one.
+fn mbox_input() -> impl Strategy<Value = Vec<u8>> {
+    let message = prop_oneof![
+        2 => Just(sample_files().2.clone()),
+        2 => damaged(&sample_files().2),
+        1 => any::<Vec<u8>>(),
+        1 => Just(b"From nobody\n>From quoted\nFrom \n\n".to_vec()),
+    ];
+    proptest::collection::vec(message, 0..4).prop_map(|messages| {
+        let mut mbox = Vec::new();
+        for (i, m) in messages.iter().enumerate() {
+            mbox.extend_from_slice(
+                format!("From sender{i}@example.org Tue Dec  8 10:00:00 2026\n").as_bytes(),
+            );
+            mbox.extend_from_slice(m);
+            mbox.extend_from_slice(b"\n\n");
+        }
+        mbox
+    })
+}
+
+fn mbox_property(bytes: &[u8], file: &std::path::Path) -> Result<(), TestCaseError> {
+    std::fs::write(file, bytes).map_err(|e| TestCaseError::fail(e.to_string()))?;
+    let found = register::read_paths(&[file.to_path_buf()]);
+    for f in found {
+        if let Ok(data) = f.result {
+            prop_assert!(NoticeData::parse(&data.to_json()).is_ok());
+        }
+    }
+    Ok(())
+}
+
+/// A doctor card: a real one damaged, or arbitrary bytes; and the text of
+/// its QR code.
+fn doctor_card_input() -> impl Strategy<Value = (Vec<u8>, String)> {
+    static CARD: OnceLock<(Vec<u8>, String)> = OnceLock::new();
+    let (card, qr) = CARD.get_or_init(|| {
+        let doctor = Doctor::new("Dott.ssa Maria Rossi", "m.rossi@example.org").expect("a doctor");
+        (doctor.card_json(), doctor.qr_text())
+    });
+    let qr: &'static str = qr;
+    (
+        received(card),
+        prop_oneof![mutated_text(qr), any::<String>()],
+    )
+}
+
+fn doctor_card_property((card, qr): (Vec<u8>, String)) -> Result<(), TestCaseError> {
+    if let Ok(doctor) = Doctor::from_card(&card) {
+        // A card read is a card that can be written and read again.
+        prop_assert_eq!(Doctor::from_card(&doctor.card_json()).ok(), Some(doctor));
+    }
+    if let Some(doctor) = Doctor::from_qr_text(&qr) {
+        prop_assert_eq!(Doctor::from_qr_text(&doctor.qr_text()), Some(doctor));
+    }
+    Ok(())
+}
+
+/// Runs the short and the long run of each received-file target.
+macro_rules! received_targets {
+    ($($short:ident, $long:ident, $name:literal, $input:expr, $property:expr;)*) => {$(
+        #[test]
+        fn $short() {
+            check($name, SHORT_CASES, &$input, $property);
+        }
+
+        #[test]
+        #[ignore = "long fuzz run"]
+        fn $long() {
+            check($name, long_cases(), &$input, $property);
+        }
+    )*};
+}
+
+received_targets! {
+    notice_json_reader_never_panics, fuzz_long_notice_json_reader, "notice JSON",
+        notice_json_input(), |b: Vec<u8>| notice_json_property(&b);
+    notice_pdf_reader_never_panics, fuzz_long_notice_pdf_reader, "notice PDF",
+        notice_pdf_input(), |b: Vec<u8>| received_property(&b);
+    notice_eml_reader_never_panics, fuzz_long_notice_eml_reader, "notice e-mail",
+        notice_eml_input(), |b: Vec<u8>| received_property(&b);
+    doctor_card_reader_never_panics, fuzz_long_doctor_card_reader, "doctor card",
+        doctor_card_input(), doctor_card_property;
+}
+
+#[test]
+fn mbox_reader_never_panics() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("inbox.mbox");
+    check("mbox", SHORT_CASES, &mbox_input(), |b| {
+        mbox_property(&b, &file)
+    });
+}
+
+#[test]
+#[ignore = "long fuzz run"]
+fn fuzz_long_mbox_reader() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let file = dir.path().join("inbox.mbox");
+    check("mbox", long_cases(), &mbox_input(), |b| {
+        mbox_property(&b, &file)
+    });
+}
+
+/// The files the received-file targets damage are read whole when left
+/// alone, so that the damaged ones reach past the first check.
+#[test]
+fn the_undamaged_samples_are_read_as_notices() {
+    let (json, pdf, eml) = sample_files();
+    for (name, bytes) in [("json", json), ("pdf", pdf), ("eml", eml)] {
+        let results = register::read_bytes(bytes);
+        assert!(matches!(results.as_slice(), [Ok(_)]), "{name}: {results:?}");
+    }
+}

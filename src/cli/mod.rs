@@ -280,8 +280,11 @@ pub fn main() -> ExitCode {
             );
             return ExitCode::from(EXIT_USAGE);
         }
-        return crate::ui::run(cli.photos, cli.counter);
+        return window(cli.photos, cli.counter);
     };
+    let resolved = crate::datadir::resolve();
+    start_log(&resolved, crate::applog::Mirror::Off, "command line");
+    update::keep_data_dir(resolved);
     match run(command) {
         Ok(code) => code,
         Err(e) => {
@@ -297,7 +300,27 @@ pub fn main() -> ExitCode {
 /// nothing a user could see: anything else goes to the window.
 pub fn window_main(args: impl IntoIterator<Item = std::ffi::OsString>) -> ExitCode {
     let (counter, photos) = window_args(args);
-    crate::ui::run(photos, counter)
+    window(photos, counter)
+}
+
+/// Opens the window, its log started in the data folder.
+fn window(photos: Vec<PathBuf>, counter: bool) -> ExitCode {
+    let resolved = crate::datadir::resolve();
+    start_log(&resolved, crate::applog::Mirror::Stderr, "window");
+    crate::ui::run(photos, counter, resolved)
+}
+
+/// Starts the log in the data folder just resolved, and logs the start:
+/// versions, system, and the data folder's notes without its paths.
+fn start_log(resolved: &crate::datadir::Resolved, mirror: crate::applog::Mirror, front_end: &str) {
+    crate::applog::init(resolved.dir.as_deref(), mirror);
+    crate::applog::log_start(front_end);
+    if resolved.dir.is_none() {
+        log::info!("no data folder: nothing is kept on disk");
+    }
+    for note in resolved.log_notes() {
+        log::info!("{note}");
+    }
 }
 
 /// Splits the window program's arguments into `--counter` and the files.
@@ -379,18 +402,15 @@ fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Register { file, command } => register::run(file.as_deref(), command),
         Command::Update { from } => update::update(from.as_deref()),
         #[cfg(feature = "maintain")]
-        Command::ImportCsaf { file } => crate::maintain::import::import_csaf(&file),
+        Command::ImportCsaf { file } => {
+            crate::maintain::import::import_csaf(&file, update::active_list)
+        }
         #[cfg(feature = "maintain")]
         Command::Bench {
             dir,
             pdf_with,
             register,
-        } => match (dir, register) {
-            (Some(dir), _) => crate::maintain::bench::photos(&dir),
-            (None, Some(count)) => crate::maintain::bench_register::register(count),
-            (None, None) if !pdf_with.is_empty() => crate::maintain::bench::pdf(&pdf_with),
-            (None, None) => crate::maintain::bench::typed(),
-        },
+        } => crate::maintain::bench::run(dir.as_deref(), register, &pdf_with, update::active_list),
     }
 }
 
@@ -437,19 +457,8 @@ pub(crate) fn catalog() -> crate::catalog::Catalog {
     update::active_list().catalog
 }
 
-/// Writes the CLI's output to stdout. A closed pipe (`… | head`) ends the
-/// output quietly instead of panicking like `println!` would.
-pub(crate) fn out(text: &str) -> anyhow::Result<()> {
-    use std::io::Write as _;
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
-        _ => Ok(()),
-    }
-}
+/// Writes the CLI's output to stdout (shared with `maintain`).
+pub(crate) use crate::console::out;
 
 #[cfg(test)]
 mod tests {

@@ -96,7 +96,7 @@ pub(super) fn run(args: &Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Reads the photos to attach, refusing the first that cannot be read.
-pub(crate) fn read_photos(paths: &[PathBuf]) -> anyhow::Result<Vec<PhotoFile>> {
+fn read_photos(paths: &[PathBuf]) -> anyhow::Result<Vec<PhotoFile>> {
     paths
         .iter()
         // The error names the file.
@@ -158,12 +158,7 @@ fn identify(
 }
 
 /// The notice as of now, with `photos` attached.
-pub(crate) fn build(
-    form: NoticeForm,
-    verdict: &Verdict,
-    catalog: &Catalog,
-    photos: &[PhotoFile],
-) -> Notice {
+fn build(form: NoticeForm, verdict: &Verdict, catalog: &Catalog, photos: &[PhotoFile]) -> Notice {
     let names = photos.iter().map(|p| p.name.clone()).collect();
     Notice::new(
         form,

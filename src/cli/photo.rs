@@ -13,53 +13,11 @@ use anyhow::Context as _;
 
 use crate::i18n::{Lang, tr, tr_args};
 use crate::identify::VerdictKind;
-use crate::ocr::{PhotoText, Progress, Reader, StageTimes};
-use crate::photos::{self, CheckError};
-
-/// Extensions `--batch` and `bench` pick up in a folder (any case).
-const IMAGE_EXTENSIONS: [&str; 6] = ["jpg", "jpeg", "jpe", "png", "heic", "heif"];
-
-/// Why one photo could not be used.
-#[derive(Debug, thiserror::Error)]
-pub(crate) enum PhotoError {
-    #[error(transparent)]
-    File(#[from] crate::fsutil::FsError),
-    #[error(transparent)]
-    Ocr(#[from] crate::ocr::OcrError),
-}
-
-/// One photo read: its name (no directory), what was read, how long it took.
-pub(crate) struct PhotoRead {
-    pub(crate) name: String,
-    pub(crate) text: PhotoText,
-    seconds: f64,
-}
-
-/// Reads one photo from disk and its text, timed.
-pub(crate) fn read_photo(reader: &Reader, path: &Path) -> Result<PhotoRead, PhotoError> {
-    read_photo_timed(reader, path).map(|(read, _)| read)
-}
-
-/// [`read_photo`], also saying how long each stage of the reader took
-/// (for `bench`).
-pub(crate) fn read_photo_timed(
-    reader: &Reader,
-    path: &Path,
-) -> Result<(PhotoRead, StageTimes), PhotoError> {
-    let name = photos::display_name(path);
-    let start = Instant::now();
-    let bytes = photos::read_file(path)?;
-    let (text, stages) = reader.read_timed(&bytes, &name, &Progress::new())?;
-    let read = PhotoRead {
-        name,
-        text,
-        seconds: start.elapsed().as_secs_f64(),
-    };
-    Ok((read, stages))
-}
+use crate::ocr::{PhotoText, Reader};
+use crate::photos::{self, CheckError, read_photo};
 
 /// The text reader, its models loaded.
-pub(crate) fn load_reader() -> anyhow::Result<Reader> {
+fn load_reader() -> anyhow::Result<Reader> {
     Reader::new().context("loading the text reader")
 }
 
@@ -183,30 +141,13 @@ fn round_ms(seconds: f64) -> f64 {
     (seconds * 1000.0).round() / 1000.0
 }
 
-/// The photos in `dir` (by extension), sorted by name.
-pub(crate) fn images_in(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list the folder {}", dir.display()))?
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file())
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| IMAGE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
-        })
-        .collect();
-    paths.sort();
-    Ok(paths)
-}
-
 /// `identify --batch DIR [--jsonl]`: one device per photo, one line per
 /// photo. A photo that cannot be read gives a line with `"error"` and the
 /// run goes on.
 pub(super) fn batch(dir: &Path, jsonl: bool) -> anyhow::Result<ExitCode> {
     let catalog = super::catalog();
     let reader = load_reader()?;
-    for path in images_in(dir)? {
+    for path in photos::images_in(dir)? {
         let name = photos::display_name(&path);
         let start = Instant::now();
         let line = match read_photo(&reader, &path) {

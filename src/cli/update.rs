@@ -10,6 +10,7 @@ use std::io::Write as _;
 use std::ops::ControlFlow;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::OnceLock;
 
 use anyhow::Context as _;
 
@@ -17,14 +18,26 @@ use crate::update::{
     self, ActiveList, DEFAULT_FEED_URL, FetchOptions, ListDiff, ListOrigin, UpdateOutcome, Verifier,
 };
 
-/// The data folder the window uses too (`crate::datadir`): a note on
-/// stderr when an older version's folder was moved into it.
+/// The data folder of this run, resolved once.
+static DATA_DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
+
+/// Keeps the data folder resolved at start (`crate::datadir`), with a note
+/// on stderr when an older version's folder was moved into it.
+pub(super) fn keep_data_dir(resolved: crate::datadir::Resolved) {
+    DATA_DIR.get_or_init(|| {
+        for note in resolved.notes() {
+            eprintln!("monitor-check: note: {note}");
+        }
+        resolved.dir
+    });
+}
+
+/// The data folder the window uses too (`crate::datadir`).
 pub(super) fn data_dir() -> Option<PathBuf> {
-    let resolved = crate::datadir::resolve();
-    for note in resolved.notes() {
-        eprintln!("monitor-check: note: {note}");
+    if DATA_DIR.get().is_none() {
+        keep_data_dir(crate::datadir::resolve());
     }
-    resolved.dir
+    DATA_DIR.get().cloned().flatten()
 }
 
 /// The list in use, with a note on stderr if a stored list was refused.
@@ -32,10 +45,13 @@ pub(crate) fn active_list() -> ActiveList {
     let list = update::active_list(data_dir().as_deref(), &Verifier::pinned());
     if let Some(e) = &list.ignored_stored {
         eprintln!("monitor-check: note: {e}; using the list built into the app");
+        log::warn!("the stored list was refused: {e}; using the list built into the app");
     }
     if let Some(e) = &list.bundled_error {
         eprintln!("monitor-check: warning: {e}");
+        log::error!("the list built into the app was refused: {e}");
     }
+    log::info!("list in use: {}", describe(&list));
     list
 }
 

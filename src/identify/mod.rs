@@ -20,6 +20,7 @@
 mod decide;
 mod markings;
 mod matcher;
+mod names;
 mod normalize;
 mod scan;
 mod scanner;
@@ -33,7 +34,6 @@ mod tests;
 
 pub use matcher::Matcher;
 pub use scanner::{Repair, ScanError, ScanKind, ScannerInput, read_scan};
-pub use tokens::looks_like_model_line;
 pub use verdict::{
     Caution, Evidence, Identifiers, MatchRule, NextStep, Origin, Verdict, VerdictKind,
 };

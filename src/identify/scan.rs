@@ -14,7 +14,7 @@
 use std::collections::{HashMap, HashSet};
 
 use super::markings;
-use super::matcher::{FirmwareString, ImporterCode, Matcher};
+use super::names::{FirmwareString, ImporterCode, Names};
 use super::normalize::{Atom, GS, atoms, normalize};
 use super::tokens::{Class, is_marking};
 use super::udi::{self, Udi, UdiError};
@@ -130,7 +130,7 @@ struct LineCtx<'a> {
     prev: &'a LineFlags,
 }
 
-impl Matcher<'_> {
+impl Names {
     /// Reads `readings` (cut to [`MAX_READINGS`] and the character caps)
     /// as the readings of one device.
     pub(super) fn scan(&self, readings: &[Reading]) -> Scan {

@@ -9,11 +9,11 @@
 //! a listed model beats a possible variant, which beats "not on the list".
 //! Whole-token rules keep near misses apart: `CMS800` is not `CMS8000`.
 //!
-//! [`looks_like_model_line`] is the list-free version of the same idea, for
+//! `crate::model_line` holds the list-free version of the same idea, for
 //! callers that only need to know whether a line is worth reading (OCR).
 
 use super::MatchRule;
-use super::matcher::{ListedName, Matcher};
+use super::names::{ListedName, Names, canon, confusable_digit};
 use super::normalize::Atom;
 use super::words::{MODEL_KEYWORDS, REF_KEYWORDS, STOP_PREFIXES, VARIANT_WORDS, is_keyword_word};
 
@@ -70,48 +70,6 @@ impl Class {
     /// Whether this reading points at a listed model in any way.
     pub(crate) fn touches_listed(&self) -> bool {
         self.rank() >= 3
-    }
-}
-
-/// Letters an OCR engine confuses with digits, and the digit each stands for.
-fn confusable_digit(c: char) -> Option<char> {
-    match c {
-        '0'..='9' => Some(c),
-        'O' => Some('0'),
-        'I' | 'L' => Some('1'),
-        'S' => Some('5'),
-        'B' => Some('8'),
-        _ => None,
-    }
-}
-
-/// `key` with every confusable letter replaced by its digit.
-pub(super) fn canon(key: &str) -> String {
-    key.chars()
-        .map(|c| confusable_digit(c).unwrap_or(c))
-        .collect()
-}
-
-/// The letter prefix of a comparison key and the digit run after it
-/// (`CMS8000X` → `CMS`, `8000`).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct KeyParts {
-    /// The leading ASCII letters.
-    pub letters: String,
-    /// The digits right after them.
-    pub digits: String,
-}
-
-impl KeyParts {
-    /// Splits a comparison key (see [`crate::catalog::model_key`]).
-    pub(super) fn of(key: &str) -> Self {
-        let letters: String = key.chars().take_while(char::is_ascii_uppercase).collect();
-        let digits: String = key
-            .chars()
-            .skip(letters.len())
-            .take_while(char::is_ascii_digit)
-            .collect();
-        Self { letters, digits }
     }
 }
 
@@ -238,7 +196,7 @@ impl Token {
     }
 }
 
-impl Matcher<'_> {
+impl Names {
     /// A model-like token starting at atom `i`, and the index after it.
     pub(super) fn token_at(
         &self,
@@ -530,57 +488,6 @@ fn starts_numeric(a: &Atom) -> bool {
         && run.clone().any(char::is_ascii_digit)
 }
 
-/// True when a line could carry a model name: a token mixing letters and
-/// digits (`CMS8000`, `MN-120`, `VM-8`) or a letters token followed by a
-/// digits token (`CMS 8000`), on a line that is not a serial, lot or
-/// catalogue number. A keyword alone ("Model") does not count:
-/// small print read badly still shows its keyword ("MODEL CMST").
-pub fn looks_like_model_line(text: &str) -> bool {
-    let upper = text.to_uppercase();
-    let tokens: Vec<&str> = upper
-        .split(|c: char| c.is_whitespace() || matches!(c, ':' | ',' | ';' | '/' | '(' | ')'))
-        .filter(|t| !t.is_empty())
-        .collect();
-    // Serial, lot and catalogue numbers look like model names too.
-    let first = tokens.first().map(|t| t.trim_end_matches(['.', '#']));
-    if matches!(first, Some("SN" | "S" | "SER" | "SERIAL" | "LOT" | "REF")) {
-        return false;
-    }
-    let letters = |t: &str| t.chars().filter(char::is_ascii_alphabetic).count();
-    let digits = |t: &str| t.chars().filter(char::is_ascii_digit).count();
-    // Model names start with a letter; "100-240V" and "60Hz" do not.
-    // Protection classes and standards do, so they are left out.
-    let mixed = tokens.iter().any(|t| {
-        let core = t.trim_matches(|c: char| !c.is_ascii_alphanumeric());
-        let starts_with_letter = core.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
-        let standard = ["IP", "EN", "IEC", "ISO"].iter().any(|p| {
-            core.strip_prefix(p).is_some_and(|rest| {
-                rest.chars()
-                    .all(|c| c.is_ascii_digit() || matches!(c, 'X' | '-' | '.' | ':'))
-            })
-        });
-        // Ratings are not models either: `DC12V`, `AC230V`.
-        let rating = ["AC", "DC"].iter().any(|p| {
-            core.strip_prefix(p).is_some_and(|rest| {
-                rest.starts_with(|c: char| c.is_ascii_digit()) && rest.ends_with(['V', 'A', 'W'])
-            })
-        });
-        starts_with_letter
-            && !standard
-            && !rating
-            && digits(core) >= 1
-            && core.len() >= 3
-            && core.len() <= 16
-    });
-    let split = tokens.windows(2).any(|w| match w {
-        [a, b] => {
-            letters(a) >= 2 && letters(a) == a.len() && digits(b) >= 2 && digits(b) == b.len()
-        }
-        _ => false,
-    });
-    mixed || split
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,42 +500,5 @@ mod tests {
         assert!(within_one_edit("CMS8800", "CMS8000"));
         assert!(!within_one_edit("CMS5100", "CMS6000"));
         assert!(!within_one_edit("VM8", "CMS8000"));
-    }
-
-    #[test]
-    fn confusables() {
-        assert_eq!(canon("CMS8OOO"), "CM58000");
-        assert_eq!(canon("MNL20"), "MN120");
-    }
-
-    #[test]
-    fn model_like_lines() {
-        for yes in [
-            "Model: CMS8000",
-            "CMS 8000",
-            "MN-120",
-            "Mod.: VM-8",
-            "BP7450",
-            "MODELLO CMS6000",
-        ] {
-            assert!(looks_like_model_line(yes), "{yes}");
-        }
-        for no in [
-            "Serial No.: 8251-2102-8542",
-            "2021-02-19",
-            "Vital Signs Monitor",
-            "Input: 100-240V~ 50/60Hz",
-            "IPX1 IP22 EN60601",
-            "IEC60601-1 EN1060-3:2010",
-            "Input: DC12V 1.5A",
-            "MODEL CMST",
-            "SN: C820F786449",
-            "S/N 123456",
-            "REF CMS8000-EU",
-            "Type",
-            "",
-        ] {
-            assert!(!looks_like_model_line(no), "{no}");
-        }
     }
 }

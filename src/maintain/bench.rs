@@ -2,24 +2,44 @@
 //! verdict, writing the PDF notice — and prints the figures in a fixed
 //! layout (the README's table and the maintainers' scripts read it).
 //!
-//! The photo and notice runs go through the CLI's own code
-//! (`crate::cli::photo`, `crate::cli::notice`), so the figures are
-//! those of `identify --batch` and `notice --format pdf`.
+//! The photo and notice runs go through the code the CLI runs
+//! (`crate::photos::read_photo`, `crate::notice::render_pdf`), so the
+//! figures are those of `identify --batch` and `notice --format pdf`.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
-use crate::cli::{notice, photo};
+use anyhow::Context as _;
+
+use crate::console::out;
 use crate::i18n::Lang;
 use crate::identify;
-use crate::notice::NoticeForm;
-use crate::ocr::StageTimes;
+use crate::notice::{Notice, NoticeForm, PhotoFile};
+use crate::ocr::{Reader, StageTimes};
+use crate::photos;
+use crate::update::ActiveList;
+
+/// `bench`: the run its options ask for (`dir`, `register` and `pdf_with`
+/// exclude each other); `active_list` gives the list in use.
+pub(crate) fn run(
+    dir: Option<&Path>,
+    register: Option<usize>,
+    pdf_with: &[PathBuf],
+    active_list: impl FnOnce() -> ActiveList,
+) -> anyhow::Result<ExitCode> {
+    match (dir, register) {
+        (Some(dir), _) => folder(dir, active_list),
+        (None, Some(count)) => super::bench_register::register(count, active_list),
+        (None, None) if !pdf_with.is_empty() => pdf(pdf_with, active_list),
+        (None, None) => typed(active_list),
+    }
+}
 
 /// `bench`: times typed lookups over a fixed set of inputs and prints the
 /// figures.
-pub(crate) fn typed() -> anyhow::Result<ExitCode> {
+fn typed(active_list: impl FnOnce() -> ActiveList) -> anyhow::Result<ExitCode> {
     const INPUTS: [&str; 8] = [
         "CMS 8000",
         "Epsimed MN-120",
@@ -31,7 +51,7 @@ pub(crate) fn typed() -> anyhow::Result<ExitCode> {
         "smart3250-2.6.27-wlan2.1.7.cramfs",
     ];
     const ROUNDS: usize = 2_000;
-    let catalog = crate::cli::catalog();
+    let catalog = active_list().catalog;
     let mut times = Vec::with_capacity(ROUNDS * INPUTS.len());
     for _ in 0..ROUNDS {
         for text in INPUTS {
@@ -69,22 +89,22 @@ pub(crate) fn typed() -> anyhow::Result<ExitCode> {
 /// `bench DIR`: times each photo from file to verdict; prints the median,
 /// the 95th percentile and the peak resident memory, then a table of the
 /// reader's stages (issue 13).
-pub(crate) fn photos(dir: &Path) -> anyhow::Result<ExitCode> {
-    let catalog = crate::cli::catalog();
+fn folder(dir: &Path, active_list: impl FnOnce() -> ActiveList) -> anyhow::Result<ExitCode> {
+    let catalog = active_list().catalog;
     let load = Instant::now();
-    let reader = photo::load_reader()?;
+    let reader = Reader::new().context("loading the text reader")?;
     let load_secs = load.elapsed().as_secs_f64();
-    let paths = photo::images_in(dir)?;
+    let paths = photos::images_in(dir)?;
     anyhow::ensure!(!paths.is_empty(), "no photos in {}", dir.display());
     let mut times = Vec::with_capacity(paths.len());
     let mut stages = Vec::with_capacity(paths.len());
     let mut refused = 0usize;
     for path in &paths {
         let start = Instant::now();
-        match photo::read_photo_timed(&reader, path) {
+        match photos::read_photo_timed(&reader, path) {
             Ok((read, stage_times)) => {
                 let matching = Instant::now();
-                let readings = crate::photos::readings(&read.name, &read.text);
+                let readings = photos::readings(&read.name, &read.text);
                 std::hint::black_box(identify::identify_readings(&catalog, &readings));
                 let matching = matching.elapsed();
                 let total = start.elapsed();
@@ -121,21 +141,32 @@ pub(crate) fn photos(dir: &Path) -> anyhow::Result<ExitCode> {
     let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
     let _ = writeln!(s, "cores: {cores}{}", load_note());
     s.push_str(&stage_table(&stages));
-    crate::cli::out(&s)?;
+    out(&s)?;
     Ok(ExitCode::SUCCESS)
 }
 
 /// `bench --pdf-with PHOTO…`: times writing the PDF notice (photos shrunk,
 /// turned upright and embedded) with `paths` attached, photos already read
 /// from disk, and prints the median and the slowest of ten runs.
-pub(crate) fn pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
+fn pdf(paths: &[PathBuf], active_list: impl FnOnce() -> ActiveList) -> anyhow::Result<ExitCode> {
     const ROUNDS: usize = 10;
-    let photos = notice::read_photos(paths)?;
-    let list = crate::cli::update::active_list();
+    let photos = paths
+        .iter()
+        .map(|path| PhotoFile::read(path))
+        .collect::<Result<Vec<_>, _>>()?;
+    let list = active_list();
     let verdict = identify::identify_text(&list.catalog, "CMS 8000")?;
     let mut form = NoticeForm::default();
     form.prefill(&verdict, &list.catalog);
-    let notice = notice::build(form, &verdict, &list.catalog, &photos);
+    let names = photos.iter().map(|p| p.name.clone()).collect();
+    let notice = Notice::new(
+        form,
+        &verdict,
+        &list.catalog,
+        jiff::Zoned::now(),
+        crate::APP_VERSION,
+        names,
+    );
     let mut times = Vec::with_capacity(ROUNDS);
     let mut size = 0;
     for _ in 0..ROUNDS {
@@ -147,7 +178,7 @@ pub(crate) fn pdf(paths: &[PathBuf]) -> anyhow::Result<ExitCode> {
     times.sort_unstable();
     let median = times.get(ROUNDS / 2).copied().unwrap_or_default();
     let max = times.last().copied().unwrap_or_default();
-    crate::cli::out(&format!(
+    out(&format!(
         "PDF with {} photo(s), {ROUNDS} runs: median {:.3} s, max {:.3} s, {} KB\n",
         photos.len(),
         median.as_secs_f64(),

@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 use crate::identify;
 use crate::notice::{self, Answer, Notice, NoticeForm};
 use crate::register::{self, Filter, Register, Sort};
+use crate::update::ActiveList;
 
 /// Labels the notices are written about, in turn: listed, relabelled,
 /// unlisted and unreadable models.
@@ -29,8 +30,11 @@ const LABELS: [&str; 6] = [
 ];
 
 /// `bench --register N`.
-pub(crate) fn register(count: usize) -> anyhow::Result<ExitCode> {
-    let list = crate::cli::update::active_list();
+pub(crate) fn register(
+    count: usize,
+    active_list: impl FnOnce() -> ActiveList,
+) -> anyhow::Result<ExitCode> {
+    let list = active_list();
     let catalog = &list.catalog;
     let dir = tempfile_dir()?;
     let inbox = dir.join("inbox");
@@ -105,7 +109,7 @@ pub(crate) fn register(count: usize) -> anyhow::Result<ExitCode> {
         listed.as_secs_f64()
     );
     let _ = writeln!(out, "  database: {:.1} MB", mb(db_size));
-    crate::cli::out(&out)?;
+    crate::console::out(&out)?;
     let _ = std::fs::remove_dir_all(&dir);
     Ok(ExitCode::SUCCESS)
 }

@@ -8,18 +8,22 @@ use std::process::ExitCode;
 use anyhow::Context as _;
 
 use super::csaf::{self, Checksum, CsafSummary, DraftEntry, ProductVersion};
+use crate::update::ActiveList;
 
 /// Reads the advisory at `file` and prints its summary and the draft entry,
-/// compared with the list in use.
-pub(crate) fn import_csaf(file: &Path) -> anyhow::Result<ExitCode> {
+/// compared with the list in use (which `active_list` gives).
+pub(crate) fn import_csaf(
+    file: &Path,
+    active_list: impl FnOnce() -> ActiveList,
+) -> anyhow::Result<ExitCode> {
     let summary = csaf::read_advisory(file)
         .with_context(|| format!("cannot import the advisory {}", file.display()))?;
-    let current = crate::cli::update::active_list();
+    let current = active_list();
     let draft = csaf::draft_entry(&summary, Some(&current.catalog));
     let mut out = String::new();
     write_summary(&mut out, &summary);
     write_draft(&mut out, &draft);
-    crate::cli::out(&out)?;
+    crate::console::out(&out)?;
     Ok(ExitCode::SUCCESS)
 }
 fn write_summary(out: &mut String, s: &CsafSummary) {

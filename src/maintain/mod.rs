@@ -18,8 +18,10 @@
 //! cargo run --release --features maintain -- bench --pdf-with a.jpg --pdf-with b.jpg
 //! ```
 //!
-//! The commands reuse the CLI's own photo reading and notice building
-//! (`crate::cli`), so a timing measures what carers run.
+//! `cli` routes the commands here and passes the list in use in; the
+//! commands read photos and write notices with the code the CLI runs
+//! (`crate::photos`, `crate::notice`), so a timing measures what carers
+//! run. Nothing here imports `cli`.
 
 pub(crate) mod bench;
 pub(crate) mod bench_register;

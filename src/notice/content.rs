@@ -318,7 +318,7 @@ pub struct ListInfo {
 /// The text, PDF and e-mail writers all render this one value.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
-    /// The notice's random id ([`super::data::new_notice_id`]): the same in
+    /// The notice's random id ([`super::id::new_notice_id`]): the same in
     /// each of its renderings, so the doctor's register knows it again.
     /// A caller that keeps a notice across sessions sets its own.
     pub id: String,
@@ -359,7 +359,7 @@ impl Notice {
         let advisories = advisories_for(verdict, catalog);
         let sources = sources_for(verdict, &advisories, catalog, form.is_incident());
         Notice {
-            id: super::data::new_notice_id(),
+            id: super::id::new_notice_id(),
             form,
             verdict: verdict.clone(),
             advisories,

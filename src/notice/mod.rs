@@ -9,6 +9,7 @@
 //! - [`pdf`]: A4 PDF/A-3b with the label photos and the data embedded.
 //! - [`eml`]: `.eml` with attachments, and `mailto:` links.
 //! - [`data`]: the notice as JSON, for the doctor's register.
+//! - [`id`]: the notice's random id.
 //! - [`draft`]: the autosaved draft.
 //! - [`photo`]: label photos shrunk, turned upright, stripped of EXIF.
 //! - [`font`]: the bundled fonts, shared with the UI.
@@ -21,6 +22,7 @@ pub(crate) mod doc;
 pub(crate) mod draft;
 pub(crate) mod eml;
 pub(crate) mod font;
+pub mod id;
 pub(crate) mod pdf;
 pub(crate) mod photo;
 pub(crate) mod sheet;

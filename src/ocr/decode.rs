@@ -8,6 +8,9 @@ use super::OcrError;
 use super::geometry::f32_of;
 use crate::picture;
 
+/// Long side of the picture the reader works on (crops are taken from it).
+pub(crate) const WORK_MAX_SIDE_PX: u32 = 2048;
+
 /// A decoded photo: grey, upright, and no larger than asked.
 #[derive(Debug)]
 pub(crate) struct Decoded {

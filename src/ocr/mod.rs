@@ -203,7 +203,7 @@ impl Reader {
     ) -> Result<(PhotoText, StageTimes), OcrError> {
         let mut times = StageTimes::default();
         progress.check()?;
-        let (decoded, decode_times) = decode::decode_timed(bytes, pipeline::WORK_MAX_SIDE_PX)
+        let (decoded, decode_times) = decode::decode_timed(bytes, decode::WORK_MAX_SIDE_PX)
             .map_err(|e| {
                 // A HEIC variant we do not recognise from its bytes: say so.
                 if matches!(e, OcrError::Picture(PictureError::NotAnImage))
@@ -529,7 +529,7 @@ mod tests {
             let bytes = std::fs::read(dir.join(file)).unwrap();
             let text = reader().read(&bytes, file, &Progress::new()).unwrap();
             // The measuring alone, timed again on the reader's own picture.
-            let decoded = decode::decode(&bytes, pipeline::WORK_MAX_SIDE_PX).unwrap();
+            let decoded = decode::decode(&bytes, decode::WORK_MAX_SIDE_PX).unwrap();
             let start = std::time::Instant::now();
             let again = assess(&decoded.gray, &text);
             seconds.push(start.elapsed().as_secs_f64());

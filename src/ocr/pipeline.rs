@@ -27,10 +27,8 @@ use super::geometry::{LineBox, clamp_u32, f32_of, f32_of_count};
 use super::quality;
 use super::recognize::{self, Recognised};
 use super::{OcrError, PhotoText, Progress, Reader, StageTimes, TextLine};
-use crate::identify::looks_like_model_line;
+use crate::model_line::looks_like_model_line;
 
-/// Long side of the picture the reader works on (crops are taken from it).
-pub(crate) const WORK_MAX_SIDE_PX: u32 = 2048;
 /// Long side of the detector input for the whole picture, first pass and
 /// quarter turn (small pictures are enlarged to it). `PaddleOCR` uses
 /// 736–960; 640 has 24 % fewer pixels than 736, reads the dev corpus as

@@ -114,6 +114,35 @@ pub enum Refusal {
     TooMany,
 }
 
+impl Refusal {
+    /// The refusal's kind, without the file's name or the data's values:
+    /// for the log.
+    pub fn kind(&self) -> String {
+        match self {
+            Refusal::File(FsError::Read { error, .. }) => {
+                format!("the file could not be read ({})", error.kind())
+            }
+            Refusal::File(FsError::TooLarge { .. }) => "a file too large".into(),
+            Refusal::File(_) => "the file could not be read".into(),
+            Refusal::Unknown => "not a notice, an e-mail or a PDF".into(),
+            Refusal::MailWithoutData => "an e-mail without notice data".into(),
+            Refusal::PdfWithoutData => "a PDF without notice data".into(),
+            Refusal::BadPdf(_) => "a PDF that could not be read".into(),
+            Refusal::Data(DataError::Newer { found, supported }) => format!(
+                "notice data of a newer version (format {found}; this one reads up to {supported})"
+            ),
+            Refusal::Data(DataError::Invalid(_)) => "damaged notice data".into(),
+            Refusal::Data(DataError::TooLarge { .. }) => "a notice's data too large".into(),
+            Refusal::Data(_) => "data that is not a notice".into(),
+            Refusal::MessageTooLarge => "an mbox message too large".into(),
+            Refusal::PdfTooComplex => "a PDF with too many parts".into(),
+            Refusal::MailTooComplex => "an e-mail with too many parts".into(),
+            Refusal::DataTooLarge => "notice data that unpacks too large".into(),
+            Refusal::TooMany => "too many items in one import".into(),
+        }
+    }
+}
+
 /// One notice read, or why there was none, and where.
 #[derive(Debug)]
 pub struct Found {

@@ -172,6 +172,21 @@ pub struct ImportSummary {
     pub refused: Vec<(String, Refusal)>,
 }
 
+/// Logs an import: the counts and each refusal's kind, never where it came
+/// from (file names and e-mail subjects may name a patient).
+fn log_import(summary: &ImportSummary) {
+    log::info!(
+        "register import: {} added, {} updated, {} already there, {} refused",
+        summary.added,
+        summary.updated,
+        summary.already_there,
+        summary.refused.len()
+    );
+    for (_, why) in &summary.refused {
+        log::info!("register import refused one item: {}", why.kind());
+    }
+}
+
 /// How the rows are ordered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Sort {
@@ -321,7 +336,9 @@ impl Register {
                 Err(why) => summary.refused.push((origin, why)),
             }
         }
-        tx.commit()?;
+        tx.commit()
+            .inspect_err(|e| log::error!("the register could not save an import: {e}"))?;
+        log_import(&summary);
         Ok(summary)
     }
 

@@ -1,15 +1,21 @@
 //! *About*: the app's version, the list in use, and the licences of
 //! everything the app is built from: its own, the fonts', the models', and
 //! every crate's (`packaging/licenses/THIRD-PARTY-LICENSES.txt`, made by
-//! cargo-about and zlib-packed into the binary by `build.rs`).
+//! cargo-about and zlib-packed into the binary by `build.rs`); and *Save
+//! diagnostics…*, the file a user can send when something did not work
+//! (`crate::applog`: versions, system, the log's last lines).
 
+use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use egui::RichText;
 
+use super::dialogs::Dialogs;
+use super::jobs::Job;
+use super::steps::StepCtx;
 use super::theme;
-use crate::i18n::{Lang, tr, tr_args};
-use crate::update::ActiveList;
+use crate::i18n::{tr, tr_args};
+use crate::update::{ActiveList, ListOrigin};
 
 const APP_LICENCE: &str = include_str!("../../LICENSE");
 const FONTS_LICENCE: &str = include_str!("../../assets/fonts/LICENSE-DejaVu.txt");
@@ -49,12 +55,32 @@ fn lines_of(
     cell.get_or_init(|| text.lines().collect())
 }
 
-/// Draws the *About* window while `open` is true; its close button and
-/// *Close* set it to false.
-pub(crate) fn window(ctx: &egui::Context, lang: Lang, list: &ActiveList, open: &mut bool) {
+/// What the *About* window keeps between frames.
+#[derive(Default)]
+pub(crate) struct About {
+    /// The window is shown (a view choice, not app state).
+    pub(crate) open: bool,
+    /// *Save diagnostics…* at work.
+    saving: Option<Job<Saved>>,
+    /// How the last save ended: saved (true) or not, in words.
+    message: Option<(bool, String)>,
+}
+
+/// How *Save diagnostics…* ended.
+enum Saved {
+    Written(PathBuf),
+    Cancelled,
+    Failed(String),
+}
+
+/// Draws the *About* window while `about.open` is true; its close button
+/// and *Close* set it to false.
+pub(crate) fn window(ctx: &egui::Context, step: &StepCtx<'_>, about: &mut About) {
+    let (lang, list) = (step.lang, step.list);
     let mut close = false;
+    let mut open = about.open;
     egui::Window::new(tr(lang, "about-title"))
-        .open(open)
+        .open(&mut open)
         .collapsible(false)
         .resizable(true)
         .default_size([640.0, 520.0])
@@ -67,6 +93,8 @@ pub(crate) fn window(ctx: &egui::Context, lang: Lang, list: &ActiveList, open: &
             ));
             ui.label(super::steps::welcome::list_in_use(lang, list));
             ui.label(tr(lang, "about-licence"));
+            ui.add_space(theme::GAP);
+            diagnostics_ui(ui, step, about);
             ui.add_space(theme::GAP);
             ui.label(RichText::new(tr(lang, "about-licences")).strong());
             for (title, text, lines) in [
@@ -82,8 +110,105 @@ pub(crate) fn window(ctx: &egui::Context, lang: Lang, list: &ActiveList, open: &
                 close = true;
             }
         });
-    if close {
-        *open = false;
+    about.open = open && !close;
+}
+
+/// *Save diagnostics…*, the job that writes the file, and how it ended.
+fn diagnostics_ui(ui: &mut egui::Ui, step: &StepCtx<'_>, about: &mut About) {
+    let lang = step.lang;
+    ui.label(tr(lang, "about-diagnostics-hint"));
+    if let Some(job) = &mut about.saving {
+        if let Some(saved) = job.poll() {
+            about.message = match saved {
+                Saved::Written(path) => Some((
+                    true,
+                    tr_args(
+                        lang,
+                        "about-diagnostics-saved",
+                        &[("path", &path.display().to_string())],
+                    ),
+                )),
+                Saved::Cancelled => None,
+                Saved::Failed(detail) => Some((
+                    false,
+                    super::jobs::with_details(lang, &tr(lang, "about-diagnostics-failed"), &detail),
+                )),
+            };
+            about.saving = None;
+        } else if job.is_lost() {
+            about.message = Some((false, super::jobs::lost_message(lang, job)));
+            about.saving = None;
+        }
+    }
+    if about.saving.is_some() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(tr(lang, "about-diagnostics-saving"));
+        });
+    } else if ui.button(tr(lang, "about-save-diagnostics")).clicked() {
+        about.message = None;
+        let facts = crate::applog::Facts {
+            app_version: crate::APP_VERSION.to_owned(),
+            list: list_facts(step.list),
+            has_data_dir: step.data_dir.is_some(),
+        };
+        let data_dir = step.data_dir.map(Path::to_path_buf);
+        let dialogs = step.dialogs.clone();
+        let name = format!(
+            "monitor-check-diagnostics-{}.txt",
+            jiff::Zoned::now().date()
+        );
+        match Job::spawn("diagnostics", ui.ctx(), move |_| {
+            save(&dialogs, &name, &facts, data_dir.as_deref())
+        }) {
+            Ok(job) => about.saving = Some(job),
+            Err(e) => {
+                about.message = Some((false, super::jobs::not_started_message(lang, &e)));
+            }
+        }
+    }
+    if let Some((saved, text)) = &about.message {
+        let text = RichText::new(text).strong();
+        ui.label(if *saved {
+            text
+        } else {
+            text.color(theme::error_color(step.look))
+        });
+    }
+}
+
+/// The list in use, for the diagnostics: version, date, origin.
+fn list_facts(list: &ActiveList) -> String {
+    let origin = match list.origin {
+        ListOrigin::Bundled => "built in",
+        ListOrigin::Stored => "downloaded",
+    };
+    format!(
+        "version {} of {}, {origin}",
+        list.catalog.version, list.catalog.issued
+    )
+}
+
+/// On the worker thread: asks where, and writes the diagnostics there.
+fn save(
+    dialogs: &Dialogs,
+    name: &str,
+    facts: &crate::applog::Facts,
+    data_dir: Option<&Path>,
+) -> Saved {
+    let Some(path) = dialogs.save_path(name, "Text", "txt") else {
+        return Saved::Cancelled;
+    };
+    let text = crate::applog::diagnostics(facts, data_dir);
+    match crate::fsutil::write_atomic(&path, text.as_bytes()) {
+        Ok(()) => {
+            log::info!("diagnostics saved");
+            Saved::Written(path)
+        }
+        Err(e) => {
+            log::warn!("the diagnostics could not be saved");
+            Saved::Failed(e.to_string())
+        }
     }
 }
 

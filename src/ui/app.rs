@@ -19,8 +19,8 @@ pub struct MonitorCheckApp {
     applied_look: Option<Look>,
     started: Option<Instant>,
     frames_drawn: u32,
-    /// The *About* window is shown (a view choice, not app state).
-    about_open: bool,
+    /// The *About* window: shown or not, and its *Save diagnostics…*.
+    about: super::about::About,
 }
 
 impl MonitorCheckApp {
@@ -42,7 +42,7 @@ impl MonitorCheckApp {
             applied_look: Some(look),
             started,
             frames_drawn: 0,
-            about_open: false,
+            about: super::about::About::default(),
         }
     }
 
@@ -92,7 +92,7 @@ impl MonitorCheckApp {
             }
             ui.add_space(theme::INLINE_GAP);
             if ui.button(tr(lang, "about-open")).clicked() {
-                self.about_open = true;
+                self.about.open = true;
             }
         });
         action
@@ -245,8 +245,9 @@ impl eframe::App for MonitorCheckApp {
                     });
             });
         }
-        if self.about_open {
-            super::about::window(ui.ctx(), lang, &self.state.list, &mut self.about_open);
+        if self.about.open {
+            let step = self.state.step_ctx(&[]);
+            super::about::window(ui.ctx(), &step, &mut self.about);
         }
         for action in actions {
             self.state.apply(action);

@@ -230,6 +230,7 @@ impl CameraPanel {
     }
 
     fn fail(&self, error: CameraError) {
+        log::warn!("camera: {error}");
         if let Ok(mut latest) = self.shared.latest.lock() {
             latest.error = Some(error);
         }
@@ -265,6 +266,7 @@ fn start(ctx: &egui::Context, opener: &Opener) -> Arc<Shared> {
     if let Err(e) = spawned
         && let Ok(mut latest) = shared.latest.lock()
     {
+        log::warn!("camera: the camera thread could not start: {e}");
         latest.error = Some(CameraError::Failed(e.to_string()));
     }
     shared
@@ -273,6 +275,7 @@ fn start(ctx: &egui::Context, opener: &Opener) -> Arc<Shared> {
 /// The camera thread: open, then frame after frame until stopped or failed.
 fn run(shared: &Shared, opener: &Opener, ctx: &egui::Context) {
     let report = |error: CameraError| {
+        log::warn!("camera: {error}");
         if let Ok(mut latest) = shared.latest.lock() {
             latest.error = Some(error);
         }

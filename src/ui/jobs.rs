@@ -63,18 +63,22 @@ impl<T: Send + 'static> Job<T> {
             cancel: Arc::clone(&cancel),
         };
         let job_name = name.to_owned();
+        log::info!("the {name} job started");
         std::thread::Builder::new()
             .name(name.to_owned())
             .spawn(move || {
                 // What `work` captured (a patient-file writer, say) is
                 // dropped inside, before the answer goes out.
                 let message = match catch_unwind(AssertUnwindSafe(|| work(&reporter))) {
-                    Ok(out) => Message::Done(out),
+                    Ok(out) => {
+                        log::info!("the {job_name} job finished");
+                        Message::Done(out)
+                    }
                     Err(payload) => {
                         let text = panic_text(payload.as_ref());
                         // Kept for the log; the screen shows a sentence in
                         // the user's language with this under "Details".
-                        eprintln!("monitor-check: the {job_name} job stopped: {text}");
+                        log::error!("the {job_name} job stopped: {text}");
                         Message::Panicked(text)
                     }
                 };

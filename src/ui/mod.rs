@@ -4,6 +4,7 @@
 mod about;
 mod app;
 mod camera;
+mod dialogs;
 pub(crate) mod jobs;
 pub mod patient_files;
 pub(crate) mod photo_reading;
@@ -19,9 +20,9 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 pub use app::MonitorCheckApp;
+pub use dialogs::Dialogs;
 pub use prefs::Prefs;
 pub use state::{AppConfig, AppState, Mode};
-pub use steps::notice::Dialogs;
 
 /// The desktop's name for the app: the `.desktop` file, the `AppStream`
 /// metainfo and the icon under `packaging/` carry it too, so that the desktop
@@ -51,9 +52,14 @@ fn window_icon() -> Option<egui::IconData> {
 /// Opens the app window and runs until it is closed.
 /// `photos` are opened on the identify step, as if dropped on the window.
 /// With `counter`, it opens on the pharmacy counter.
-pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
+/// `resolved` is the data folder the front end found (its log is there).
+pub fn run(
+    photos: Vec<std::path::PathBuf>,
+    counter: bool,
+    resolved: crate::datadir::Resolved,
+) -> ExitCode {
     let started = Instant::now();
-    let mut config = AppConfig::from_system();
+    let mut config = AppConfig::from_system(resolved);
     // A doctor card given with the photos ("Open with") is read here,
     // before the window: it fills in the doctor.
     let (cards, photos): (Vec<_>, Vec<_>) = photos.into_iter().partition(|p| {
@@ -63,7 +69,11 @@ pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
     for card in &cards {
         match steps::leaflet::read_card(card) {
             Ok(doctor) => config.doctor = Some(doctor),
-            Err(e) => eprintln!("monitor-check: {e}"),
+            Err(e) => {
+                eprintln!("monitor-check: {e}");
+                // The error names the file: the log says only what failed.
+                log::info!("a doctor card opened with the app could not be read");
+            }
         }
     }
     config.initial_photos = photos;
@@ -113,7 +123,7 @@ pub fn run(photos: Vec<std::path::PathBuf>, counter: bool) -> ExitCode {
     ) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("monitor-check: the window could not be opened: {e}");
+            log::error!("the window could not be opened: {e}");
             eprintln!("monitor-check: the command line still works: monitor-check --help");
             ExitCode::from(1)
         }

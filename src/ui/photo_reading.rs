@@ -31,7 +31,13 @@ pub enum PhotoProblem {
 impl PhotoProblem {
     /// A plain sentence for the user.
     pub fn message(&self, lang: Lang) -> String {
-        let id = match self {
+        tr(lang, self.message_id())
+    }
+
+    /// The id of [`Self::message`]'s sentence: also what the log says,
+    /// since the detail may name the file.
+    fn message_id(&self) -> &'static str {
+        match self {
             PhotoProblem::File(FsError::TooLarge { .. }) => "photo-error-too-big",
             PhotoProblem::File(_) => "photo-error-io",
             PhotoProblem::Ocr(OcrError::Picture(e)) => picture_message_id(e),
@@ -39,8 +45,7 @@ impl PhotoProblem {
             PhotoProblem::Ocr(OcrError::Model { .. }) | PhotoProblem::Reader(_) => {
                 "photo-error-reader"
             }
-        };
-        tr(lang, id)
+        }
     }
 
     /// The technical detail, in English, for "Details".
@@ -193,6 +198,9 @@ fn read_all(
         }
         let (outcome, preview) = read_one(input, &name, &progress);
         let cancelled = matches!(outcome, Err(PhotoProblem::Ocr(OcrError::Cancelled)));
+        if let Err(problem) = &outcome {
+            log::warn!("a photo could not be read: {}", problem.message_id());
+        }
         results.push(PhotoResult {
             name,
             outcome,

@@ -10,9 +10,9 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+use super::dialogs::Dialogs;
 use super::patient_files::PatientFiles;
 use super::prefs::Prefs;
-use super::steps::notice::Dialogs;
 use super::steps::{self, StepCtx};
 use super::wizard::{Action, Step, Wizard};
 use crate::camera::{CameraError, Opener, Synthetic};
@@ -54,15 +54,16 @@ pub struct AppConfig {
 }
 
 impl AppConfig {
-    /// Reads the locale, the data dir and the list in use on this machine.
-    pub fn from_system() -> Self {
+    /// Reads the locale and the list in use on this machine, with the data
+    /// folder the front end `resolved` (`crate::datadir::resolve`).
+    pub fn from_system(resolved: crate::datadir::Resolved) -> Self {
         let default_lang = sys_locale::get_locale().map_or(Lang::En, |l| Lang::from_locale(&l));
-        let resolved = crate::datadir::resolve();
         for note in resolved.notes() {
             eprintln!("monitor-check: note: {note}");
         }
         let data_dir = resolved.dir;
         let list = update::active_list(data_dir.as_deref(), &Verifier::pinned());
+        log_list(&list);
         Self {
             default_lang,
             data_dir,
@@ -97,6 +98,25 @@ impl AppConfig {
             print: PrintSystem::cups(),
         }
     }
+}
+
+/// Logs the list in use at start, and a list refused.
+fn log_list(list: &ActiveList) {
+    if let Some(e) = &list.ignored_stored {
+        log::warn!("the stored list was refused: {e}; using the list built into the app");
+    }
+    if let Some(e) = &list.bundled_error {
+        log::error!("the list built into the app was refused: {e}");
+    }
+    let origin = match list.origin {
+        update::ListOrigin::Bundled => "built in",
+        update::ListOrigin::Stored => "downloaded",
+    };
+    log::info!(
+        "list in use: version {} of {}, {origin}",
+        list.catalog.version,
+        list.catalog.issued
+    );
 }
 
 /// Which screens the app shows.
@@ -455,7 +475,7 @@ impl AppState {
             self.prefs.role = draft.role;
             self.notice.form = draft.form.clone();
             self.notice.lang = draft.notice_lang;
-            if crate::notice::data::is_notice_id(&draft.notice_id) {
+            if crate::notice::id::is_notice_id(&draft.notice_id) {
                 self.notice.id.clone_from(&draft.notice_id);
             }
             self.identify.text.clone_from(&draft.typed_text);

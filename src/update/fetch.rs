@@ -12,8 +12,9 @@ use std::time::{Duration, Instant};
 use url::Url;
 
 use super::diff::ListDiff;
-use super::list::{ActiveList, MAX_LIST_BYTES, parse_catalog};
+use super::list::{ActiveList, parse_catalog};
 use super::signature::{SignatureError, Verifier};
+use super::store::MAX_LIST_BYTES;
 use super::store::{self, MAX_SIGNATURE_BYTES};
 use crate::catalog::CatalogError;
 
@@ -175,6 +176,44 @@ pub enum UpdateError {
 /// `progress` is called as the update goes; returning
 /// `ControlFlow::Break(())` cancels it (nothing is stored).
 pub fn fetch_update(
+    url: &str,
+    current: &ActiveList,
+    verifier: &Verifier,
+    data_dir: &Path,
+    options: &FetchOptions,
+    progress: &mut dyn FnMut(Progress) -> ControlFlow<()>,
+) -> Result<UpdateOutcome, UpdateError> {
+    log::info!(
+        "checking {url} for a newer list than version {} of {}",
+        current.catalog.version,
+        current.catalog.issued
+    );
+    let result = fetch_and_store(url, current, verifier, data_dir, options, progress);
+    match &result {
+        Ok(UpdateOutcome::UpToDate { version, issued }) => {
+            log::info!("the list is up to date: version {version} of {issued}");
+        }
+        Ok(UpdateOutcome::Updated { diff, .. }) => log::info!(
+            "list updated: version {} of {} -> version {} of {}",
+            diff.old_version,
+            diff.old_issued,
+            diff.new_version,
+            diff.new_issued
+        ),
+        Err(e) => {
+            // A storage error names the data folder, which holds the
+            // user's name.
+            let said = e
+                .to_string()
+                .replace(&*data_dir.to_string_lossy(), "<data folder>");
+            log::warn!("list update refused: {said}");
+        }
+    }
+    result
+}
+
+/// [`fetch_update`], without its log.
+fn fetch_and_store(
     url: &str,
     current: &ActiveList,
     verifier: &Verifier,

@@ -5,14 +5,10 @@ use std::path::Path;
 
 use crate::catalog::{BUNDLED_JSON, Catalog, CatalogError};
 
-use super::signature::{SignatureError, Verifier};
+use super::signature::Verifier;
 use super::store;
-
-/// The largest list accepted, from the network or the data dir (1 MiB).
-///
-/// Today's list is a few kilobytes; the cap keeps a hostile server or a
-/// corrupted file from making the app allocate without bound.
-pub const MAX_LIST_BYTES: u64 = 1024 * 1024;
+use super::store::StoredListError;
+// `fetch` names the cap through `list`.
 
 /// Where the list in use came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,26 +17,6 @@ pub enum ListOrigin {
     Bundled,
     /// Downloaded by an earlier update and stored in the data dir.
     Stored,
-}
-
-/// Why a stored list was not used (the bundled one is used instead).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum StoredListError {
-    /// The file exists but could not be read.
-    #[error("the stored list could not be read: {0}")]
-    Unreadable(String),
-    /// The list is there but its signature file is missing.
-    #[error("the stored list has no signature")]
-    Unsigned,
-    /// The file is larger than any list we accept.
-    #[error("the stored list is larger than {MAX_LIST_BYTES} bytes")]
-    TooLarge,
-    /// The signature does not verify.
-    #[error("the stored list failed its signature check: {0}")]
-    Signature(#[from] SignatureError),
-    /// The signed bytes are not a valid list.
-    #[error("the stored list is not a valid list: {0}")]
-    Invalid(String),
 }
 
 /// Why the bundled list could not be used (a build defect: tests keep it
@@ -154,6 +130,7 @@ pub(crate) fn parse_catalog(raw: &str) -> Result<Catalog, CatalogError> {
 mod tests {
     use super::*;
     use crate::update::diff::tests::catalog;
+    use crate::update::signature::SignatureError;
     use crate::update::signature::tests::{keypair, sign};
 
     /// A list newer than the bundled one, signed with `sk`.

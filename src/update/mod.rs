@@ -26,8 +26,6 @@ pub use fetch::{
     DEFAULT_FEED_URL, Download, FetchOptions, Offer, Progress, UpdateError, UpdateOutcome,
     check_offer, fetch_update,
 };
-pub use list::{
-    ActiveList, BundledListError, ListOrigin, MAX_LIST_BYTES, StoredListError, active_list,
-};
+pub use list::{ActiveList, BundledListError, ListOrigin, active_list};
 pub use signature::{PINNED_PUBLIC_KEY, SignatureError, Verifier};
-pub use store::{list_path, signature_path};
+pub use store::{MAX_LIST_BYTES, StoredListError, list_path, signature_path};

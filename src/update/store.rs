@@ -9,8 +9,34 @@
 
 use std::path::{Path, PathBuf};
 
-use super::list::{MAX_LIST_BYTES, StoredListError};
+use super::signature::SignatureError;
 use crate::fsutil::{self, FsError};
+
+/// The largest list accepted, from the network or the data dir (1 MiB).
+///
+/// Today's list is a few kilobytes; the cap keeps a hostile server or a
+/// corrupted file from making the app allocate without bound.
+pub const MAX_LIST_BYTES: u64 = 1024 * 1024;
+
+/// Why a stored list was not used (the bundled one is used instead).
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StoredListError {
+    /// The file exists but could not be read.
+    #[error("the stored list could not be read: {0}")]
+    Unreadable(String),
+    /// The list is there but its signature file is missing.
+    #[error("the stored list has no signature")]
+    Unsigned,
+    /// The file is larger than any list we accept.
+    #[error("the stored list is larger than {MAX_LIST_BYTES} bytes")]
+    TooLarge,
+    /// The signature does not verify.
+    #[error("the stored list failed its signature check: {0}")]
+    Signature(#[from] SignatureError),
+    /// The signed bytes are not a valid list.
+    #[error("the stored list is not a valid list: {0}")]
+    Invalid(String),
+}
 
 /// Sub-folder of the data dir that holds the list.
 pub const LIST_DIR: &str = "list";

@@ -260,6 +260,11 @@ about-licence-fonts = Schriften: DejaVu
 about-licence-models = Modelle zum Lesen von Text: PaddleOCR (Apache 2.0)
 about-licence-crates = Software, aus der Monitor Check gebaut ist
 about-close = Schließen
+about-diagnostics-hint = Wenn etwas nicht geklappt hat (Drucken, Kamera, Aktualisieren der Liste), speichern Sie die Diagnose und schicken Sie die Datei an die Person, die Ihnen mit der App hilft. Sie enthält keine Patientendaten.
+about-save-diagnostics = Diagnose speichern…
+about-diagnostics-saving = Die Diagnose wird gespeichert…
+about-diagnostics-saved = Diagnose gespeichert in { $path }
+about-diagnostics-failed = Die Diagnose konnte nicht gespeichert werden.
 
 ## Arbeit im Hintergrund
 job-stopped = In Monitor Check ist etwas schiefgegangen, und der Vorgang wurde nicht abgeschlossen. Bitte versuchen Sie es erneut; wenn es wieder passiert, schließen Sie Monitor Check und öffnen Sie es neu.

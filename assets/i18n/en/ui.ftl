@@ -260,6 +260,11 @@ about-licence-fonts = Fonts: DejaVu
 about-licence-models = Text-reading models: PaddleOCR (Apache 2.0)
 about-licence-crates = Software Monitor Check is built from
 about-close = Close
+about-diagnostics-hint = If something did not work (printing, the camera, updating the list), save the diagnostics and send the file to whoever helps you with the app. It holds no patient data.
+about-save-diagnostics = Save diagnostics…
+about-diagnostics-saving = Saving the diagnostics…
+about-diagnostics-saved = Diagnostics saved in { $path }
+about-diagnostics-failed = The diagnostics could not be saved.
 
 ## Work done in the background
 job-stopped = Something went wrong inside Monitor Check and this was not finished. Please try again; if it happens again, close Monitor Check and open it again.

@@ -260,6 +260,11 @@ about-licence-fonts = Caratteri: DejaVu
 about-licence-models = Modelli per leggere il testo: PaddleOCR (Apache 2.0)
 about-licence-crates = Software con cui è costruito Monitor Check
 about-close = Chiudi
+about-diagnostics-hint = Se qualcosa non ha funzionato (la stampa, la fotocamera, l'aggiornamento dell'elenco), salvi la diagnostica e mandi il file a chi la aiuta con l'app. Non contiene dati dei pazienti.
+about-save-diagnostics = Salva la diagnostica…
+about-diagnostics-saving = Salvataggio della diagnostica…
+about-diagnostics-saved = Diagnostica salvata in { $path }
+about-diagnostics-failed = Non è stato possibile salvare la diagnostica.
 
 ## Lavoro in sottofondo
 job-stopped = Qualcosa non ha funzionato dentro Monitor Check e l'operazione non è stata completata. Riprovi; se succede di nuovo, chiuda Monitor Check e lo riapra.

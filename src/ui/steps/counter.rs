@@ -34,10 +34,8 @@ pub struct State {
     refusal: Option<String>,
     /// Photos dropped on the window, being read.
     reading: Option<Running>,
-    /// The patient's language for the sheet; `None` for the app's.
-    sheet_lang: Option<Lang>,
-    /// The sheet being printed or saved.
-    pub(crate) sheet: super::counter_sheet::SheetState,
+    /// The sheet: its language, and the one being printed or saved.
+    sheet: super::counter_sheet::SheetState,
     /// The printers of this computer (not about the patient, but asked
     /// for again after *Next patient*, which is cheap).
     printers: super::counter_sheet::Printers,
@@ -59,21 +57,6 @@ impl State {
     /// The verdict shown, if any.
     pub fn verdict(&self) -> Option<&Verdict> {
         self.answer.as_ref().map(|a| &a.verdict)
-    }
-
-    /// The language the patient sheet is written in.
-    pub fn sheet_lang(&self, ui_lang: Lang) -> Lang {
-        self.sheet_lang.unwrap_or(ui_lang)
-    }
-
-    /// Writes the patient sheet in `lang`, whatever the app's language.
-    pub(crate) fn set_sheet_lang(&mut self, lang: Lang) {
-        self.sheet_lang = Some(lang);
-    }
-
-    /// When the answer shown was given.
-    pub(crate) fn checked_at(&self) -> Option<&jiff::Zoned> {
-        self.answer.as_ref().map(|a| &a.at)
     }
 }
 
@@ -125,7 +108,15 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         ui.add_space(theme::GAP);
         answer_ui(ui, ctx, answer);
         ui.add_space(theme::GAP);
-        super::counter_sheet::ui(ui, ctx, state, print_key, save_key);
+        super::counter_sheet::ui(
+            ui,
+            ctx,
+            &mut state.sheet,
+            &answer.verdict,
+            &answer.at,
+            print_key,
+            save_key,
+        );
     }
     ui.add_space(theme::GAP);
     if ui
@@ -251,7 +242,7 @@ fn check(ctx: &StepCtx<'_>, state: &mut State) {
     } else {
         state.kept.clear();
     }
-    state.sheet = super::counter_sheet::SheetState::default();
+    state.sheet.new_answer();
     state.answer = Some(Answer {
         verdict,
         read_as,
@@ -304,7 +295,7 @@ fn photos_ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) {
         let kept = state.kept.join("\n");
         match crate::photos::verdict(ctx.catalog, &kept, &read) {
             Ok(verdict) => {
-                state.sheet = super::counter_sheet::SheetState::default();
+                state.sheet.new_answer();
                 state.answer = Some(Answer {
                     verdict,
                     read_as: None,

@@ -11,8 +11,8 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::StepCtx;
-use super::counter::State;
 use crate::i18n::{Lang, tr, tr_args};
+use crate::identify::Verdict;
 use crate::notice::{self, Notice, NoticeForm, Pharmacy};
 use crate::print::{PrintError, Printer};
 use crate::ui::jobs::{self, Job};
@@ -20,11 +20,23 @@ use crate::ui::patient_files::Folder;
 use crate::ui::prefs::CounterPrefs;
 use crate::ui::theme;
 
-/// What the sheet buttons are doing for the current answer.
+/// The patient's sheet: its language (kept for the patient) and what its
+/// buttons are doing for the current answer.
 #[derive(Default)]
 pub struct SheetState {
+    /// The patient's language for the sheet; `None` for the app's.
+    lang: Option<Lang>,
     job: Option<Job<Outcome>>,
     message: Option<(bool, String)>,
+}
+
+impl SheetState {
+    /// A new answer: drops the sheet made for the one before (a job still
+    /// running is cancelled) and keeps the patient's language.
+    pub fn new_answer(&mut self) {
+        self.job = None;
+        self.message = None;
+    }
 }
 
 /// The printers of this computer, asked for once.
@@ -54,19 +66,27 @@ enum Outcome {
     Failed(String),
 }
 
-/// *Print for the patient*, *Save PDF…* and the sheet's language.
-pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, print_key: bool, save_key: bool) {
+/// *Print for the patient*, *Save PDF…* and the sheet's language, for the
+/// answer `verdict` given at `at`.
+pub fn ui(
+    ui: &mut Ui,
+    ctx: &StepCtx<'_>,
+    sheet: &mut SheetState,
+    verdict: &Verdict,
+    at: &jiff::Zoned,
+    print_key: bool,
+    save_key: bool,
+) {
     let lang = ctx.lang;
-    let sheet_lang = state.sheet_lang(lang);
+    let sheet_lang = sheet.lang.unwrap_or(lang);
     ui.horizontal_wrapped(|ui| {
         ui.label(tr(lang, "counter-sheet-lang"));
         for l in Lang::ALL {
             if ui.radio(sheet_lang == l, l.native_name()).clicked() {
-                state.set_sheet_lang(l);
+                sheet.lang = Some(l);
             }
         }
     });
-    let sheet = &mut state.sheet;
     if let Some(job) = &mut sheet.job {
         if let Some(outcome) = job.poll() {
             sheet.message = Some(outcome_message(lang, outcome));
@@ -97,18 +117,15 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, print_key: bool, sa
             }
         }
     });
-    if let Some(output) = start
-        && let (Some(verdict), Some(at)) = (state.verdict().cloned(), state.checked_at().cloned())
-    {
-        let notice = sheet_notice(ctx, &verdict, &at);
-        let sheet = &mut state.sheet;
+    if let Some(output) = start {
+        let notice = sheet_notice(ctx, verdict, at);
         sheet.message = None;
         match start_job(ui.ctx(), ctx, notice, sheet_lang, output) {
             Ok(job) => sheet.job = Some(job),
             Err(e) => sheet.message = Some((false, jobs::not_started_message(lang, &e))),
         }
     }
-    if let Some((ok, text)) = &state.sheet.message {
+    if let Some((ok, text)) = &sheet.message {
         let color = if *ok {
             ui.visuals().text_color()
         } else {
@@ -121,7 +138,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State, print_key: bool, sa
 /// The doctor's notice that goes with the sheet: what the counter knows,
 /// sent by the pharmacy. Everything the patient was not asked stays "not
 /// answered".
-fn sheet_notice(ctx: &StepCtx<'_>, verdict: &crate::identify::Verdict, at: &jiff::Zoned) -> Notice {
+fn sheet_notice(ctx: &StepCtx<'_>, verdict: &Verdict, at: &jiff::Zoned) -> Notice {
     let mut form = NoticeForm::default();
     form.prefill(verdict, ctx.catalog);
     form.sender_role = crate::guidance::Role::Pharmacist;

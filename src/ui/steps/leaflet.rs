@@ -10,9 +10,9 @@ use std::path::{Path, PathBuf};
 use egui::{RichText, Ui};
 
 use super::StepCtx;
-use super::notice::Dialogs;
 use crate::i18n::{Lang, tr, tr_args};
 use crate::leaflet::{self, CARD_FILE_NAME, CARD_MAX_BYTES, Doctor, DoctorError};
+use crate::ui::dialogs::Dialogs;
 use crate::ui::jobs::Job;
 use crate::ui::theme;
 use crate::ui::widgets;

@@ -22,9 +22,9 @@ use crate::i18n::Lang;
 use crate::identify::Verdict;
 use crate::update::{ActiveList, Verifier};
 
+use super::dialogs::Dialogs;
 use super::prefs::CounterPrefs;
 use super::theme::Look;
-use notice::Dialogs;
 
 /// What every screen may read. Built by the app for each frame.
 pub struct StepCtx<'a> {

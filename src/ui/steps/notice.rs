@@ -10,42 +10,13 @@ use crate::i18n::{Lang, tr};
 use crate::identify::Verdict;
 use crate::leaflet::Doctor;
 use crate::notice::{self, AgeBand, Answer, Notice, NoticeForm, PhotoFile};
+// The register screen names it through here.
+use crate::ui::dialogs::Dialogs;
 use crate::ui::jobs::{self, Job};
 use crate::ui::patient_files::Folder;
 use crate::ui::theme;
 use crate::ui::widgets;
 use crate::ui::wizard::Action;
-
-/// How save dialogs are answered: by the system's dialog, or (tests, and a
-/// portable setup) straight into a fixed folder with the suggested name.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Dialogs {
-    /// The system's file dialog.
-    #[default]
-    System,
-    /// Save into this folder without asking.
-    Fixed(PathBuf),
-}
-
-impl Dialogs {
-    /// Where to save a file suggested as `name`, of the `kind` (e.g. "PDF")
-    /// with `extension`: asked with the system's dialog (call it on a worker
-    /// thread), or the fixed folder, created if need be. `None` when the
-    /// user cancelled.
-    pub fn save_path(&self, name: &str, kind: &str, extension: &str) -> Option<PathBuf> {
-        match self {
-            Dialogs::Fixed(dir) => {
-                // A folder that cannot be made shows as the write's error.
-                let _ = crate::fsutil::create_dir_all(dir);
-                Some(dir.join(name))
-            }
-            Dialogs::System => rfd::FileDialog::new()
-                .set_file_name(name)
-                .add_filter(kind, &[extension])
-                .save_file(),
-        }
-    }
-}
 
 /// A file the notice step writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -155,7 +126,7 @@ pub fn ui(ui: &mut Ui, ctx: &StepCtx<'_>, state: &mut State) -> Option<Action> {
         .chain(ctx.taken_photos.iter().map(|p| p.name.clone()))
         .collect();
     if state.id.is_empty() {
-        state.id = notice::data::new_notice_id();
+        state.id = notice::id::new_notice_id();
     }
     // The notice's own language: the app's unless the user chose another.
     let notice_lang = notice_lang_ui(ui, lang, state);

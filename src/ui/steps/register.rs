@@ -8,11 +8,11 @@ use std::path::PathBuf;
 use egui::{RichText, Ui};
 
 use super::StepCtx;
-use super::notice::Dialogs;
 use crate::i18n::{Lang, tr, tr_args};
 use crate::identify::VerdictKind;
 use crate::register::export::{self, Counts, CsvOptions};
 use crate::register::{self, Entry, Filter, Register, Sort, Status};
+use crate::ui::dialogs::Dialogs;
 use crate::ui::jobs::Job;
 use crate::ui::photo_reading;
 use crate::ui::theme;
