@@ -977,3 +977,30 @@ fn the_undamaged_samples_are_read_as_notices() {
         assert!(matches!(results.as_slice(), [Ok(_)]), "{name}: {results:?}");
     }
 }
+
+/// Every input a fuzzer stopped on, kept in `tests/data/fuzz/<target>/`,
+/// read again by the same reader: it must answer (a notice or a refusal).
+/// `notice_pdf/timeout-lzw-dictionary.pdf`: an LZW-packed embedded file in
+/// a cut-short PDF, which held `cargo fuzz` over 10 s in an earlier build
+/// of the PDF scanner.
+#[test]
+fn inputs_the_fuzzers_stopped_on_are_answered() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/fuzz");
+    let mut read = 0;
+    for target in std::fs::read_dir(&root).expect("tests/data/fuzz").flatten() {
+        for input in std::fs::read_dir(target.path())
+            .expect("a target's folder")
+            .flatten()
+        {
+            let bytes = std::fs::read(input.path()).expect("an input");
+            let results = match target.file_name().to_str() {
+                Some("notice_pdf" | "notice_eml" | "notice_json") => register::read_bytes(&bytes),
+                Some(other) => panic!("no reader for {other}"),
+                None => panic!("a folder name that is not UTF-8"),
+            };
+            assert!(!results.is_empty(), "{}", input.path().display());
+            read += 1;
+        }
+    }
+    assert!(read > 0, "no kept input was read");
+}
